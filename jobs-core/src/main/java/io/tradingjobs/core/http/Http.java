@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>One instance per scheduler, injected into jobs; it is thread-safe, and requests built on it
  * share one connection pool, one cookie store and the per-host rate limits. Every request gets
  * the connect and response time-outs, retries with exponential backoff and jitter on 429, 500,
- * 502, 503, 504 and I/O errors (honouring {@code Retry-After}), a response size cap, gzip/deflate
+ * 502, 503, 504 and I/O errors (honouring {@code Retry-After}; for POST and PATCH only where the
+ * server surely did not act, see {@link Request#idempotent}), a response size cap, gzip/deflate
  * decoding and a browser-like {@code User-Agent}; see
  * {@link io.tradingjobs.core.internal.http.HttpSettings} for the {@code http.*} settings.
  * Other 4xx answers are never retried: a 401 or 403 fails at once.
@@ -54,9 +55,10 @@ public interface Http extends AutoCloseable {
      * any port) to all of {@code limits} at once, replacing the limits set for it before (also
      * those from {@code http.rate-limit.<host>}). With no limits, the host is no longer limited.
      * Each attempt, retries included, takes a permit; callers block, interruptibly, until one is
-     * free. Requests are spaced evenly at the rate of the shortest window (50/s: one every 20 ms)
-     * and no window ever holds more than its permits (never 501 requests in any minute for
-     * 500/min).
+     * free. Requests are spaced evenly at the fastest of the rates (for Upstox's 50/s, 500/min
+     * and 2000/30min: one every 20 ms) and no window ever holds more than its permits (never 501
+     * requests in any minute for 500/min), so short bursts run at full speed until a longer
+     * window is used up.
      */
     void rateLimit(String host, RateLimit... limits);
 
@@ -126,6 +128,15 @@ public interface Http extends AutoCloseable {
          * @throws IllegalArgumentException when {@code maxAttempts} is below 1
          */
         Request retries(int maxAttempts);
+
+        /**
+         * Declares whether repeating this request is harmless. GET, HEAD, PUT, DELETE, OPTIONS
+         * and TRACE are idempotent by default; POST and PATCH are not, and are retried only when
+         * the server surely did not act on them: on 429, on 503 and when no connection could be
+         * made. Call {@code idempotent(true)} for a POST that only reads (a search form),
+         * {@code idempotent(false)} to protect a GET with side effects.
+         */
+        Request idempotent(boolean idempotent);
 
         /**
          * Sends the request, retrying as configured, and returns a 2xx response (or a 3xx that

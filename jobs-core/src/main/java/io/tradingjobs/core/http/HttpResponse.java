@@ -1,6 +1,8 @@
 package io.tradingjobs.core.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingjobs.core.internal.http.BodySnippet;
@@ -156,16 +158,38 @@ public final class HttpResponse {
         checkJsonBody();
         try {
             return HttpJson.READER.forType(type).readValue(body);
-        } catch (JsonEOFException e) {
-            throw notJson(e);
-        } catch (JsonProcessingException e) {
-            if (e instanceof com.fasterxml.jackson.core.JsonParseException) {
-                throw notJson(e);
-            }
-            throw failure("the JSON body does not fit " + type.getSimpleName() + ": " + Secrets.scrub(e.getOriginalMessage(), secrets), e);
         } catch (IOException e) {
-            throw notJson(e);
+            StreamReadException syntax = syntaxError(e);
+            if (syntax != null || !(e instanceof JsonMappingException)) {
+                throw notJson(syntax != null ? syntax : e);
+            }
+            JsonMappingException mapping = (JsonMappingException) e;
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            throw failure("the JSON body does not fit " + type.getSimpleName()
+                    + (path.length() == 0 ? "" : " at " + path) + ": " + clean(mapping.getOriginalMessage()), e);
         }
+    }
+
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return (StreamReadException) t;
+            }
+        }
+        return null;
+    }
+
+    private String clean(String jacksonMessage) {
+        String m = String.valueOf(jacksonMessage)
+                .replace("[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ", "[");
+        return Secrets.scrub(m, secrets);
     }
 
     private void checkJsonBody() throws HttpException {
@@ -184,7 +208,10 @@ public final class HttpResponse {
     private HttpException notJson(IOException e) {
         String what = e instanceof JsonEOFException ? "the JSON body is truncated" : "the body is not valid JSON";
         String detail = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
-        return failure(what + " (" + describeType() + "): " + Secrets.scrub(String.valueOf(detail), secrets), e);
+        String where = e instanceof JsonProcessingException && ((JsonProcessingException) e).getLocation() != null
+                ? " at line " + ((JsonProcessingException) e).getLocation().getLineNr() + ", column "
+                        + ((JsonProcessingException) e).getLocation().getColumnNr() : "";
+        return failure(what + " (" + describeType() + ")" + where + ": " + clean(detail), e);
     }
 
     private String describeType() {

@@ -39,10 +39,10 @@ class HttpErrorsTest {
     void an_error_names_method_URL_and_status_with_secret_query_values_masked() {
         server.on("GET", "/api/quote", Reply.status(404).body("application/json", "{\"message\":\"no such symbol\"}"));
 
-        HttpException e = catchThrowableOfType(() -> http.get(server.url("/api/quote?token=abc123secret"))
+        HttpException e = catchThrowableOfType(HttpException.class, () -> http.get(server.url("/api/quote?token=abc123secret"))
                 .query("apikey", "k-987654")
                 .query("instrument_key", "NSE_EQ|INE002A01018")
-                .send(), HttpException.class);
+                .send());
 
         assertThat(e.getMessage())
                 .startsWith("GET " + server.url("/api/quote?token=****&apikey=****&instrument_key=NSE_EQ%7CINE002A01018"))
@@ -67,9 +67,9 @@ class HttpErrorsTest {
         logger.setLevel(Level.DEBUG);
         try {
             Http.Request order = http.post(server.url("/v2/order")).bearerToken(TOKEN).json(java.util.Map.of("quantity", 1));
-            HttpException rejected = catchThrowableOfType(order::send, HttpException.class);
-            HttpException busy = catchThrowableOfType(
-                    () -> http.get(server.url("/v2/busy")).bearerToken(TOKEN).retries(2).send(), HttpException.class);
+            HttpException rejected = catchThrowableOfType(HttpException.class, order::send);
+            HttpException busy = catchThrowableOfType(HttpException.class, 
+                    () -> http.get(server.url("/v2/busy")).bearerToken(TOKEN).retries(2).send());
 
             assertThat(order.toString()).contains("Authorization: ****").doesNotContain(TOKEN);
             for (HttpException e : new HttpException[] {rejected, busy}) {
@@ -113,6 +113,16 @@ class HttpErrorsTest {
     }
 
     @Test
+    void JSON_followed_by_other_content_is_not_accepted() throws Exception {
+        server.on("GET", "/api/equity-stockIndices", Reply.json("{\"data\":[]}<!-- served by edge-7 -->"));
+
+        HttpResponse response = http.get(server.url("/api/equity-stockIndices")).send();
+
+        assertThatThrownBy(response::json).isInstanceOf(HttpException.class)
+                .hasMessageContaining(server.url("/api/equity-stockIndices")).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
     void JSON_binds_to_a_type_ignoring_unknown_fields_and_keeping_decimals_exact() throws Exception {
         server.on("GET", "/ltp", Reply.json("{\"symbol\":\"RELIANCE\",\"last_price\":2987.35,\"extra\":1}"));
 
@@ -129,7 +139,7 @@ class HttpErrorsTest {
             Arrays.fill(big, (byte) 'x');
             server.on("GET", "/bhavcopy.csv", Reply.ok().body("text/csv", big));
 
-            HttpException e = catchThrowableOfType(() -> capped.get(server.url("/bhavcopy.csv")).send(), HttpException.class);
+            HttpException e = catchThrowableOfType(HttpException.class, () -> capped.get(server.url("/bhavcopy.csv")).send());
 
             assertThat(e.getMessage()).contains("GET " + server.url("/bhavcopy.csv"), "over the cap of 1024 bytes", "http.max-body-bytes");
             assertThat(server.requestCount("GET", "/bhavcopy.csv")).as("not retried").isEqualTo(1);
@@ -143,7 +153,7 @@ class HttpErrorsTest {
         server.on("GET", "/huge", Reply.stream("application/octet-stream", () -> new ZeroStream(endless, served)));
         try (Http capped = fastHttp("http.max-body-bytes", "1MiB")) {
 
-            HttpException e = catchThrowableOfType(() -> capped.get(server.url("/huge")).send(), HttpException.class);
+            HttpException e = catchThrowableOfType(HttpException.class, () -> capped.get(server.url("/huge")).send());
 
             assertThat(e.getMessage()).contains(server.url("/huge"), "over the cap of 1048576 bytes");
             assertThat(served.get()).as("bytes the server managed to send").isLessThan(64L * 1024 * 1024);
@@ -192,7 +202,7 @@ class HttpErrorsTest {
     record Quote(String symbol, @com.fasterxml.jackson.annotation.JsonProperty("last_price") java.math.BigDecimal lastPrice) {
     }
 
-    record Holidays(java.util.Map<String, Object> CM) {
+    record Holidays(java.util.List<java.util.Map<String, Object>> CM) {
     }
 
     /** {@code size} zero bytes, counting what was read. */

@@ -66,6 +66,13 @@ class HttpRequestsTest {
     }
 
     @Test
+    void a_deflate_body_is_decoded() throws Exception {
+        server.on("GET", "/deflated", Reply.text("BVMT TUNINDEX ".repeat(200)).deflate());
+
+        assertThat(http.get(server.url("/deflated")).send().text()).isEqualTo("BVMT TUNINDEX ".repeat(200));
+    }
+
+    @Test
     void cookies_set_by_a_first_response_are_sent_on_the_next_until_cleared() throws Exception {
         server.on("GET", "/", Reply.html("<html>NSE</html>").cookie("nsit", "abc123").cookie("bm_sv", "xyz"));
         server.on("GET", "/api/holiday-master", request -> request.cookie("nsit").isPresent()

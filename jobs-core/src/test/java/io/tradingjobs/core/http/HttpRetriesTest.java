@@ -73,7 +73,7 @@ class HttpRetriesTest {
     void a_5xx_that_persists_fails_after_the_configured_attempts_naming_status_and_count() {
         server.on("GET", "/down", Reply.status(502).body("text/plain", "upstream gone"));
 
-        HttpException e = catchThrowableOfType(() -> http.get(server.url("/down")).retries(3).send(), HttpException.class);
+        HttpException e = catchThrowableOfType(HttpException.class, () -> http.get(server.url("/down")).retries(3).send());
 
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.getMessage()).contains("GET " + server.url("/down"), "HTTP 502 Bad Gateway after 3 attempts", "upstream gone");
@@ -89,6 +89,28 @@ class HttpRetriesTest {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.json().get("error").asText()).isEqualTo("maintenance");
         assertThat(server.requestCount("GET", "/down")).isEqualTo(2);
+    }
+
+    @Test
+    void a_POST_is_retried_on_429_and_503_but_not_on_a_500_the_server_may_have_acted_on() throws Exception {
+        server.on("POST", "/v2/order/place", Reply.status(503), Reply.status(429), Reply.status(500), Reply.json("{}"));
+
+        HttpException e = catchThrowableOfType(HttpException.class,
+                () -> http.post(server.url("/v2/order/place")).json(java.util.Map.of("quantity", 1)).send());
+
+        assertThat(e.status()).isEqualTo(500);
+        assertThat(e.getMessage()).contains("not retried as POST may have been acted on");
+        assertThat(server.requestCount("POST", "/v2/order/place")).isEqualTo(3);
+    }
+
+    @Test
+    void a_POST_declared_idempotent_is_retried_like_a_GET() throws Exception {
+        server.on("POST", "/market/search", Reply.status(500), Reply.dropConnection(), Reply.json("{}"));
+
+        HttpResponse response = http.post(server.url("/market/search")).form(java.util.Map.of("q", "SFBT")).idempotent(true).send();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(server.requestCount("POST", "/market/search")).isEqualTo(3);
     }
 
     @Test
@@ -108,7 +130,7 @@ class HttpRetriesTest {
             url = gone.url("/v2/historical-candle/NSE_EQ%7CINE002A01018/day/2024-01-31?token=s3cr3t-value");
         }
 
-        HttpException e = catchThrowableOfType(() -> http.get(url).retries(3).send(), HttpException.class);
+        HttpException e = catchThrowableOfType(HttpException.class, () -> http.get(url).retries(3).send());
 
         assertThat(e.status()).isEqualTo(HttpException.NO_STATUS);
         assertThat(e.getMessage())
@@ -120,7 +142,7 @@ class HttpRetriesTest {
     void a_401_fails_at_once_without_retrying() {
         server.on("GET", "/v2/user/profile", Reply.status(401).body("application/json", "{\"status\":\"error\",\"errors\":[{\"errorCode\":\"UDAPI100050\"}]}"));
 
-        HttpException e = catchThrowableOfType(() -> http.get(server.url("/v2/user/profile")).send(), HttpException.class);
+        HttpException e = catchThrowableOfType(HttpException.class, () -> http.get(server.url("/v2/user/profile")).send());
 
         assertThat(e.status()).isEqualTo(401);
         assertThat(e.getMessage()).contains("HTTP 401 Unauthorized, not retried", "UDAPI100050");
@@ -132,8 +154,8 @@ class HttpRetriesTest {
         server.on("GET", "/forbidden", Reply.status(403));
         server.on("GET", "/missing", Reply.status(404));
 
-        HttpException forbidden = catchThrowableOfType(() -> http.get(server.url("/forbidden")).send(), HttpException.class);
-        HttpException missing = catchThrowableOfType(() -> http.get(server.url("/missing")).send(), HttpException.class);
+        HttpException forbidden = catchThrowableOfType(HttpException.class, () -> http.get(server.url("/forbidden")).send());
+        HttpException missing = catchThrowableOfType(HttpException.class, () -> http.get(server.url("/missing")).send());
 
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(missing.status()).isEqualTo(404);
@@ -145,8 +167,8 @@ class HttpRetriesTest {
         server.on("GET", "/slow", Reply.json("{}").delay(Duration.ofSeconds(10)));
         long start = System.nanoTime();
 
-        HttpException e = catchThrowableOfType(
-                () -> http.get(server.url("/slow")).timeout(Duration.ofMillis(200)).retries(1).send(), HttpException.class);
+        HttpException e = catchThrowableOfType(HttpException.class, 
+                () -> http.get(server.url("/slow")).timeout(Duration.ofMillis(200)).retries(1).send());
 
         assertThat(e.getMessage()).contains("timed out waiting for the response");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));

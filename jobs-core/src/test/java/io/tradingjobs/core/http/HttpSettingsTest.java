@@ -52,11 +52,11 @@ class HttpSettingsTest {
 
     @Test
     void every_bad_setting_is_reported_at_once_with_its_value() {
-        ConfigException e = catchThrowableOfType(() -> HttpSettings.from(Config.of(Map.of(
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> HttpSettings.from(Config.of(Map.of(
                 "http.timeout.connect", "soon",
                 "http.retry.max-attempts", "0",
                 "http.max-body-bytes", "lots",
-                "http.rate-limit.api.upstox.com", "50 per second"))), ConfigException.class);
+                "http.rate-limit.api.upstox.com", "50 per second"))));
 
         assertThat(e.getMessage()).contains(
                 "http.timeout.connect=soon", "http.retry.max-attempts=0", "http.max-body-bytes=lots",

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -215,24 +216,24 @@ public final class LocalHttpServer implements AutoCloseable {
         if (reply.contentType != null) {
             headers.set("Content-Type", reply.contentType);
         }
-        if (reply.gzip) {
-            headers.set("Content-Encoding", "gzip");
+        if (reply.encoding != null) {
+            headers.set("Content-Encoding", reply.encoding);
         }
         boolean noBody = request.method().equals("HEAD") || reply.status == 204 || reply.status == 304;
         if (reply.stream != null) {
             exchange.sendResponseHeaders(reply.status, noBody ? -1 : 0);
             if (!noBody) {
-                try (InputStream in = reply.stream.get(); OutputStream out = bodyStream(exchange.getResponseBody(), reply.gzip)) {
+                try (InputStream in = reply.stream.get(); OutputStream out = encoded(exchange.getResponseBody(), reply.encoding)) {
                     in.transferTo(out);
                 }
             }
             return;
         }
         byte[] body = reply.body;
-        if (reply.gzip) {
+        if (reply.encoding != null) {
             ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
-                gz.write(body);
+            try (OutputStream out = encoded(zipped, reply.encoding)) {
+                out.write(body);
             }
             body = zipped.toByteArray();
         }
@@ -244,8 +245,11 @@ public final class LocalHttpServer implements AutoCloseable {
         }
     }
 
-    private static OutputStream bodyStream(OutputStream out, boolean gzip) throws IOException {
-        return gzip ? new GZIPOutputStream(out) : out;
+    private static OutputStream encoded(OutputStream out, String encoding) throws IOException {
+        if (encoding == null) {
+            return out;
+        }
+        return encoding.equals("gzip") ? new GZIPOutputStream(out) : new DeflaterOutputStream(out);
     }
 
     private static Map<String, List<String>> headersOf(Headers headers) {
@@ -268,18 +272,18 @@ public final class LocalHttpServer implements AutoCloseable {
         private final String contentType;
         private final byte[] body;
         private final Supplier<InputStream> stream;
-        private final boolean gzip;
+        private final String encoding;
         private final Duration delay;
         private final boolean dropConnection;
 
         private Reply(int status, Map<String, List<String>> headers, String contentType, byte[] body,
-                      Supplier<InputStream> stream, boolean gzip, Duration delay, boolean dropConnection) {
+                      Supplier<InputStream> stream, String encoding, Duration delay, boolean dropConnection) {
             this.status = status;
             this.headers = headers;
             this.contentType = contentType;
             this.body = body;
             this.stream = stream;
-            this.gzip = gzip;
+            this.encoding = encoding;
             this.delay = delay;
             this.dropConnection = dropConnection;
         }
@@ -289,7 +293,7 @@ public final class LocalHttpServer implements AutoCloseable {
             if (status < 100 || status > 599) {
                 throw new IllegalArgumentException("HTTP status " + status + " is out of range 100-599");
             }
-            return new Reply(status, Map.of(), null, new byte[0], null, false, Duration.ZERO, false);
+            return new Reply(status, Map.of(), null, new byte[0], null, null, Duration.ZERO, false);
         }
 
         /** An empty 200 reply. */
@@ -342,12 +346,12 @@ public final class LocalHttpServer implements AutoCloseable {
          * fresh stream per request: for large bodies that should not sit in memory.
          */
         public static Reply stream(String contentType, Supplier<InputStream> body) {
-            return new Reply(200, Map.of(), contentType, new byte[0], Objects.requireNonNull(body, "body"), false, Duration.ZERO, false);
+            return new Reply(200, Map.of(), contentType, new byte[0], Objects.requireNonNull(body, "body"), null, Duration.ZERO, false);
         }
 
         /** Closes the connection without any answer (the client sees an I/O error). */
         public static Reply dropConnection() {
-            return new Reply(0, Map.of(), null, new byte[0], null, false, Duration.ZERO, true);
+            return new Reply(0, Map.of(), null, new byte[0], null, null, Duration.ZERO, true);
         }
 
         /** This reply with one more header value (repeat to send a header several times). */
@@ -356,7 +360,7 @@ public final class LocalHttpServer implements AutoCloseable {
             List<String> values = new ArrayList<>(copy.getOrDefault(name, List.of()));
             values.add(value);
             copy.put(name, List.copyOf(values));
-            return new Reply(status, Collections.unmodifiableMap(copy), contentType, body, stream, gzip, delay, dropConnection);
+            return new Reply(status, Collections.unmodifiableMap(copy), contentType, body, stream, encoding, delay, dropConnection);
         }
 
         /** This reply setting a cookie: {@code Set-Cookie: name=value; Path=/}. */
@@ -371,17 +375,22 @@ public final class LocalHttpServer implements AutoCloseable {
 
         /** This reply with a body. */
         public Reply body(String contentType, byte[] bytes) {
-            return new Reply(status, headers, contentType, bytes.clone(), null, gzip, delay, dropConnection);
+            return new Reply(status, headers, contentType, bytes.clone(), null, encoding, delay, dropConnection);
         }
 
         /** This reply with its body gzip-compressed and {@code Content-Encoding: gzip}. */
         public Reply gzip() {
-            return new Reply(status, headers, contentType, body, stream, true, delay, dropConnection);
+            return new Reply(status, headers, contentType, body, stream, "gzip", delay, dropConnection);
+        }
+
+        /** This reply with its body zlib-compressed and {@code Content-Encoding: deflate}. */
+        public Reply deflate() {
+            return new Reply(status, headers, contentType, body, stream, "deflate", delay, dropConnection);
         }
 
         /** This reply sent only after {@code wait} (ended early when the server closes). */
         public Reply delay(Duration wait) {
-            return new Reply(status, headers, contentType, body, stream, gzip, wait, dropConnection);
+            return new Reply(status, headers, contentType, body, stream, encoding, wait, dropConnection);
         }
 
         private static String typeOf(String name) {
@@ -406,7 +415,7 @@ public final class LocalHttpServer implements AutoCloseable {
         public String toString() {
             return dropConnection ? "Reply[drop connection]"
                     : "Reply[" + status + ", " + contentType + ", " + (stream != null ? "streamed" : body.length + " bytes")
-                    + (gzip ? ", gzip" : "") + (delay.isZero() ? "" : ", after " + delay) + ", headers " + headers + "]";
+                    + (encoding == null ? "" : ", " + encoding) + (delay.isZero() ? "" : ", after " + delay) + ", headers " + headers + "]";
         }
     }
 

@@ -68,7 +68,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </ul>
  *
  * <p>Retried: 429, 500, 502, 503, 504 and I/O errors (refused, reset, time-outs, a connection
- * closed without an answer), except TLS certificate failures and protocol errors. The delay is
+ * closed without an answer), except TLS certificate failures and protocol errors. Requests that
+ * are not idempotent (POST, PATCH, unless declared otherwise) are retried only on 429, 503 and
+ * failures to connect, where the server cannot have acted on them. The delay is
  * the server's {@code Retry-After} (seconds or HTTP-date, capped at the max delay) or else
  * exponential backoff with jitter. Each retry is logged at DEBUG; the first occurrence of each
  * kind of problem per host is logged once at WARN.
@@ -81,6 +83,8 @@ public final class ApacheHttp implements Http {
 
     /** The statuses that are retried. */
     public static final Set<Integer> RETRIED_STATUSES = Set.of(429, 500, 502, 503, 504);
+    /** The statuses that are retried for POST and PATCH: the server did not act on the request. */
+    public static final Set<Integer> RETRIED_STATUSES_NOT_IDEMPOTENT = Set.of(429, 503);
 
     private final HttpSettings settings;
     private final RetryDelays delays;
@@ -178,7 +182,7 @@ public final class ApacheHttp implements Http {
                 out.put(cookie.getName(), cookie.getValue());
             }
         }
-        return out;
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     @Override
@@ -217,7 +221,8 @@ public final class ApacheHttp implements Http {
         int[] attempts = {0};
         HttpResponse[] last = {null};
         RetryPolicy<HttpResponse> policy = RetryPolicy.<HttpResponse>builder()
-                .handleIf((response, error) -> error != null ? isRetryable(error) : RETRIED_STATUSES.contains(response.status()))
+                .handleIf((response, error) -> error != null ? isRetryable(error, request.isIdempotent())
+                        : (request.isIdempotent() ? RETRIED_STATUSES : RETRIED_STATUSES_NOT_IDEMPOTENT).contains(response.status()))
                 .withMaxAttempts(maxAttempts)
                 .withDelayFn(ctx -> delays.delay(attempts[0], last[0] == null ? null : last[0].header("Retry-After").orElse(null)))
                 .onRetryScheduled(event -> logRetry(request, event, maxAttempts))
@@ -317,13 +322,18 @@ public final class ApacheHttp implements Http {
                 + ". Raise " + HttpSettings.MAX_BODY_BYTES + " if such bodies are expected", null, null);
     }
 
-    private static boolean isRetryable(Throwable error) {
+    private static boolean isRetryable(Throwable error, boolean idempotent) {
         if (error instanceof HttpException || error instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
             return false;
         }
         if (error instanceof SSLHandshakeException || error instanceof SSLPeerUnverifiedException
                 || error instanceof ClientProtocolException) {
             return false;
+        }
+        if (!idempotent) {
+            // Only failures before the request leaves are safe to repeat.
+            return error instanceof ConnectException || error instanceof ConnectTimeoutException
+                    || error instanceof UnknownHostException;
         }
         return error instanceof IOException;
     }
@@ -340,15 +350,18 @@ public final class ApacheHttp implements Http {
                     "interrupted (the job was cancelled or timed out) after " + attempts + (attempts == 1 ? " attempt" : " attempts"), null, cause);
         }
         String problem = describe(error) + (attempts > 1 ? " after " + attempts + " attempts" : "");
-        if (error instanceof IOException && !isRetryable(error)) {
-            problem += ", not retried";
+        if (error instanceof IOException && !isRetryable(error, request.isIdempotent())) {
+            problem += request.isIdempotent() ? ", not retried" : ", not retried as " + request.method() + " may have been acted on";
         }
         return new HttpException(request.method(), url, HttpException.NO_STATUS, problem, null, error);
     }
 
     private HttpException statusFailure(ApacheRequest request, HttpResponse response, int attempts) {
         StringBuilder problem = new StringBuilder("HTTP ").append(response.status()).append(' ').append(reason(response.status()));
-        if (RETRIED_STATUSES.contains(response.status())) {
+        if (!request.isIdempotent() && RETRIED_STATUSES.contains(response.status())
+                && !RETRIED_STATUSES_NOT_IDEMPOTENT.contains(response.status())) {
+            problem.append(", not retried as ").append(request.method()).append(" may have been acted on");
+        } else if (RETRIED_STATUSES.contains(response.status())) {
             if (attempts > 1) {
                 problem.append(" after ").append(attempts).append(" attempts");
             }
@@ -372,15 +385,15 @@ public final class ApacheHttp implements Http {
         long delayMs = event.getDelay().toMillis();
         String retryAfter = response == null ? null : response.header("Retry-After").orElse(null);
         if (retryAfter != null && delays.exceedsMax(retryAfter) && warned.add(request.host() + "|retry-after")) {
-            log.warn("{} asked to wait {} (Retry-After) before retrying {} {}; waiting {} ms, the {} cap, instead",
+            log.warn("{} asked to wait (Retry-After: {}) before retrying {} {}; waiting {} ms, the {} cap, instead",
                     request.host(), retryAfter, request.method(), maskedUrl, delayMs, HttpSettings.MAX_DELAY);
         }
         String key = request.host() + "|" + (response != null ? response.status() : error.getClass().getName());
         if (warned.add(key)) {
-            log.warn("{} {} failed with {}; retrying in {} ms (attempt {} of {}). Later retries of this kind for {} are logged at DEBUG",
+            log.warn("{} {} failed with {}; retrying in {} ms (attempt {} of {} failed). Later retries of this kind for {} are logged at DEBUG",
                     request.method(), maskedUrl, problem, delayMs, event.getAttemptCount(), maxAttempts, request.host());
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} failed with {}; retrying in {} ms{} (attempt {} of {})", request.method(), maskedUrl, problem,
+            log.debug("{} {} failed with {}; retrying in {} ms{} (attempt {} of {} failed)", request.method(), maskedUrl, problem,
                     delayMs, retryAfter == null ? "" : " (Retry-After: " + retryAfter + ")", event.getAttemptCount(), maxAttempts);
         }
     }

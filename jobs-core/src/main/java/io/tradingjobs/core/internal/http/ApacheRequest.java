@@ -34,8 +34,10 @@ final class ApacheRequest implements Http.Request {
     private final List<String> secrets = new ArrayList<>();
     private byte[] body;
     private String contentType;
+    private ContentType parsedContentType;
     private Duration timeout;
     private int maxAttempts;
+    private Boolean idempotent;
 
     ApacheRequest(ApacheHttp http, String method, String url) {
         Objects.requireNonNull(method, "method");
@@ -101,7 +103,13 @@ final class ApacheRequest implements Http.Request {
 
     @Override
     public Http.Request body(String contentType, byte[] body) {
-        this.contentType = Objects.requireNonNull(contentType, "content type");
+        Objects.requireNonNull(contentType, "content type");
+        try {
+            this.parsedContentType = ContentType.parse(contentType);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Content type '" + contentType + "' is not valid; write e.g. application/json", e);
+        }
+        this.contentType = contentType;
         this.body = Objects.requireNonNull(body, "body").clone();
         return this;
     }
@@ -152,6 +160,12 @@ final class ApacheRequest implements Http.Request {
     }
 
     @Override
+    public Http.Request idempotent(boolean idempotent) {
+        this.idempotent = idempotent;
+        return this;
+    }
+
+    @Override
     public HttpResponse send() throws HttpException {
         return http.send(this, false);
     }
@@ -171,6 +185,17 @@ final class ApacheRequest implements Http.Request {
 
     int maxAttempts() {
         return maxAttempts;
+    }
+
+    /** Whether repeating the request is harmless: as declared, else by method. */
+    boolean isIdempotent() {
+        if (idempotent != null) {
+            return idempotent;
+        }
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
     }
 
     List<String> secrets() {
@@ -206,7 +231,7 @@ final class ApacheRequest implements Http.Request {
             request.setHeader("Accept", "*/*");
         }
         if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+            request.setEntity(new ByteArrayEntity(body, parsedContentType));
         }
         if (timeout != null) {
             request.setConfig(RequestConfig.copy(defaults).setResponseTimeout(Timeout.ofMilliseconds(Math.max(1, timeout.toMillis()))).build());

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The rate limit of one host: several sliding windows at once (50/s, 500/min, 2000/30min), with
- * requests spaced evenly at the rate of the shortest window. Thread-safe.
+ * requests spaced evenly at the fastest of their rates (50/s: one every 20 ms). Thread-safe.
  *
  * <p>Hand-written rather than Failsafe's {@code RateLimiter}: a smooth Failsafe limiter per window
  * would hold Upstox to its slowest average rate (2000/30min is one request every 0.9 s), and a
@@ -28,13 +28,11 @@ final class HostRateLimiter {
 
     HostRateLimiter(List<RateLimit> limits) {
         this.limits = List.copyOf(limits);
-        RateLimit shortest = limits.get(0);
+        long spacing = Long.MAX_VALUE;
         for (RateLimit limit : limits) {
-            if (limit.per().compareTo(shortest.per()) < 0) {
-                shortest = limit;
-            }
+            spacing = Math.min(spacing, limit.per().toNanos() / limit.permits());
         }
-        this.spacingNanos = shortest.per().toNanos() / shortest.permits();
+        this.spacingNanos = spacing;
         this.grants = new long[limits.size()][];
         for (int i = 0; i < limits.size(); i++) {
             grants[i] = new long[limits.get(i).permits()];

@@ -5,6 +5,7 @@ import static io.tradingjobs.core.internal.db.generated.Tables.JOB_RUNS;
 import io.tradingjobs.core.JobRun;
 import io.tradingjobs.core.RunStatus;
 import io.tradingjobs.core.RunTrigger;
+import io.tradingjobs.core.internal.db.GroupCommitWriter;
 import io.tradingjobs.core.internal.db.generated.tables.records.JobRunsRecord;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,14 +24,20 @@ public final class RunHistory {
     private static final int ERROR_LIMIT = 16_000;
 
     private final DSLContext dsl;
+    private final GroupCommitWriter writer;
 
-    public RunHistory(DSLContext dsl) {
+    /**
+     * @param dsl reads, and writes when no group-commit writer is given
+     * @param writer commits the per-run writes (start, progress, end) together with other runs'
+     */
+    public RunHistory(DSLContext dsl, GroupCommitWriter writer) {
         this.dsl = dsl;
+        this.writer = writer;
     }
 
     /** Inserts a started run. */
     public void started(String runId, String jobId, Instant scheduledAt, Instant startedAt, int attempt, String nodeId, RunTrigger trigger) {
-        dsl.insertInto(JOB_RUNS)
+        writer.write(tx -> tx.insertInto(JOB_RUNS)
                 .set(JOB_RUNS.RUN_ID, runId)
                 .set(JOB_RUNS.JOB_ID, jobId)
                 .set(JOB_RUNS.SCHEDULED_AT, millis(scheduledAt))
@@ -39,25 +46,25 @@ public final class RunHistory {
                 .set(JOB_RUNS.ATTEMPT, attempt)
                 .set(JOB_RUNS.NODE_ID, nodeId)
                 .set(JOB_RUNS.TRIGGER_KIND, trigger.name())
-                .execute();
+                .execute());
     }
 
     /** Records the end of a started run. */
     public void finished(String runId, RunStatus status, Instant finishedAt, long durationMs, String message, String error) {
-        dsl.update(JOB_RUNS)
+        writer.write(tx -> tx.update(JOB_RUNS)
                 .set(JOB_RUNS.STATUS, status.name())
                 .set(JOB_RUNS.FINISHED_AT, finishedAt.toEpochMilli())
                 .set(JOB_RUNS.DURATION_MS, durationMs)
                 .set(JOB_RUNS.MESSAGE, truncate(message, MESSAGE_LIMIT))
                 .set(JOB_RUNS.ERROR, truncate(error, ERROR_LIMIT))
                 .where(JOB_RUNS.RUN_ID.eq(runId))
-                .execute();
+                .execute());
     }
 
     /** Inserts a run that never started (misfired or skipped), already finished. */
     public void notStarted(String runId, String jobId, Instant scheduledAt, Instant at, int attempt, String nodeId,
                            RunTrigger trigger, RunStatus status, String message) {
-        dsl.insertInto(JOB_RUNS)
+        writer.write(tx -> tx.insertInto(JOB_RUNS)
                 .set(JOB_RUNS.RUN_ID, runId)
                 .set(JOB_RUNS.JOB_ID, jobId)
                 .set(JOB_RUNS.SCHEDULED_AT, millis(scheduledAt))
@@ -69,16 +76,16 @@ public final class RunHistory {
                 .set(JOB_RUNS.NODE_ID, nodeId)
                 .set(JOB_RUNS.TRIGGER_KIND, trigger.name())
                 .set(JOB_RUNS.MESSAGE, truncate(message, MESSAGE_LIMIT))
-                .execute();
+                .execute());
     }
 
     /** Stores progress of a running job. */
     public void progress(String runId, long done, long total) {
-        dsl.update(JOB_RUNS)
+        writer.write(tx -> tx.update(JOB_RUNS)
                 .set(JOB_RUNS.PROGRESS_DONE, done)
                 .set(JOB_RUNS.PROGRESS_TOTAL, total)
                 .where(JOB_RUNS.RUN_ID.eq(runId))
-                .execute();
+                .execute());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.tradingjobs.core.RunTrigger;
 import io.tradingjobs.core.UnknownJobException;
 import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.internal.db.Database;
+import io.tradingjobs.core.internal.db.GroupCommitWriter;
 import io.tradingjobs.core.internal.db.Migrations;
 import io.tradingjobs.core.internal.quartz.MisfireListener;
 import io.tradingjobs.core.internal.quartz.TradingTimeCalendar;
@@ -74,6 +75,7 @@ public final class SchedulerCore {
     private final Config config;
     private final Database db;
     private final RunHistory history;
+    private final GroupCommitWriter historyWriter;
     private final Map<String, RegisteredJob> jobs;
     private final Injector injector;
     private final Clock clock;
@@ -111,7 +113,8 @@ public final class SchedulerCore {
     public SchedulerCore(Parts p) throws SchedulerException {
         this.config = p.config();
         this.db = p.db();
-        this.history = new RunHistory(db.dsl());
+        this.historyWriter = new GroupCommitWriter(db.dsl(), "tradingjobs-history");
+        this.history = new RunHistory(db.dsl(), historyWriter);
         this.jobs = p.jobs();
         this.injector = p.injector();
         this.clock = p.clock();
@@ -678,6 +681,7 @@ public final class SchedulerCore {
         } finally {
             timers.shutdownNow();
             misfireWorker.shutdownNow();
+            historyWriter.close();
         }
     }
 
