@@ -122,15 +122,15 @@ class ScheduleParseTest {
         "0 0 0 * * ? 2026 1                           | has 8 fields",
         "*/61 * * * *                                 | 61",
         "30 seconds after NSE close                   | whole minutes",
-        "manual during NSE market hours               | never fires",
-        "every 15 minutes during NSE market hours on NSE trading days | ",
+        "manual during NSE market hours               | is not understood",
+        "every 15 minutes during NSE market hours on NSE trading days | is not understood",
+        "5 10                                         | has 2 fields",
     })
     void aBadScheduleIsRefusedWithTheTextTheFaultAndValidExamples(String text, String fault) {
         assertThatIllegalArgumentException().isThrownBy(() -> Schedule.parse(text))
                 .withMessageContaining("'" + text.trim() + "'")
-                .withMessageContaining(fault == null ? "" : fault)
-                .withMessageContaining("valid examples")
-                .withMessageContaining("every 15 minutes during NSE market hours");
+                .withMessageContaining(fault)
+                .withMessageContaining("valid examples");
     }
 
     @Test

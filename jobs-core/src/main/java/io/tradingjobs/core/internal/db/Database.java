@@ -78,7 +78,9 @@ public final class Database implements AutoCloseable {
         }
         try {
             HikariDataSource pool = new HikariDataSource(hc);
-            return new Database(pool, pool, url.kind(), url.printable());
+            DataSource ds = url.kind() == Kind.SQLITE ? new SqliteWriteGate(pool, busyTimeout.toMillis()) : pool;
+            return new Database(ds, pool, url.kind(), url.kind() == Kind.SQLITE
+                    ? "SQLite file " + url.sqliteFile().toAbsolutePath().normalize() : url.printable());
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to the database " + url.printable() + ": " + rootMessage(e), e);
         }

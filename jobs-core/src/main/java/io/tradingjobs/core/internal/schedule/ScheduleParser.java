@@ -32,7 +32,8 @@ public final class ScheduleParser {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEKLY = Pattern.compile("(?:weekly\\s+on|every|on)?\\s*([a-z]+?)s?\\s+at\\s+(\\d{1,2}:\\d{2}(?::\\d{2})?)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern CRON_LIKE = Pattern.compile("[0-9*?/,\\-#LW@A-Za-z]+(\\s+[0-9*?/,\\-#LWA-Za-z]+){0,6}");
+    /** Two leading numeric fields (seconds or minutes, then minutes or hours): meant as cron, whatever the count of fields. */
+    private static final Pattern CRON_START = Pattern.compile("[0-9*/,\\-]+\\s+[0-9*/,?\\-]+(\\s|$)");
 
     private ScheduleParser() {
     }
@@ -46,10 +47,18 @@ public final class ScheduleParser {
         try {
             return parseTrimmed(original).describedAs(original);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().contains(original)) {
+            // Every refusal names the text and shows valid forms, whichever layer found the fault.
+            String message = String.valueOf(e.getMessage());
+            if (!message.contains(original)) {
+                message = "schedule '" + original + "': " + message;
+            }
+            if (!message.contains("valid examples")) {
+                message = message + "; " + EXAMPLES;
+            }
+            if (message.equals(e.getMessage())) {
                 throw e;
             }
-            throw new IllegalArgumentException("schedule '" + original + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(message, e);
         }
     }
 
@@ -129,9 +138,10 @@ public final class ScheduleParser {
         if (weekly.matches() && dayOfWeek(weekly.group(1)) != null) {
             return Schedule.weekly(dayOfWeek(weekly.group(1)), time(original, weekly.group(2)));
         }
-        if (CRON_LIKE.matcher(body).matches() && (body.startsWith("@") || body.trim().split("\\s+").length >= 5)) {
+        if (body.startsWith("@") || CRON_START.matcher(body.trim()).lookingAt()) {
+            // Cron, standard or Quartz; with any other count of fields Schedule.cron says how many it has.
             int fields = body.trim().split("\\s+").length;
-            return fields == 5 || body.startsWith("@") ? Schedule.cron(body) : Schedule.quartzCron(body);
+            return fields == 6 || fields == 7 ? Schedule.quartzCron(body) : Schedule.cron(body);
         }
         throw new IllegalArgumentException("schedule '" + original + "' is not understood; " + EXAMPLES);
     }

@@ -67,6 +67,10 @@ public final class UnixCron {
             throw new IllegalArgumentException("Quartz cron '" + expr + "' has 5 fields; Quartz needs seconds first (6 or 7 fields). "
                     + "For a standard 5-field cron use Schedule.cron or write it as the schedule text");
         }
+        if (fields < 6 || fields > 7) {
+            throw new IllegalArgumentException("Quartz cron '" + expr + "' has " + fields + " fields; Quartz cron has 6 or 7 (second minute "
+                    + "hour day-of-month month day-of-week [year]), e.g. '0 0/15 9-15 ? * MON-FRI'");
+        }
         return validateQuartz(expr, expr);
     }
 
@@ -90,7 +94,7 @@ public final class UnixCron {
                 range = part.substring(0, slash);
                 step = parseNumber(original, part.substring(slash + 1));
                 if (step < 1) {
-                    throw new IllegalArgumentException("cron '" + original + "': step must be positive in '" + part + "'");
+                    throw new IllegalArgumentException("cron '" + original + "': step must be positive in '" + part + "'; " + EXAMPLES);
                 }
             }
             int from;
@@ -110,7 +114,7 @@ public final class UnixCron {
                 to = slash >= 0 ? 6 : from;
             }
             if (from > to) {
-                throw new IllegalArgumentException("cron '" + original + "': day-of-week range '" + range + "' runs backwards");
+                throw new IllegalArgumentException("cron '" + original + "': day-of-week range '" + range + "' runs backwards; " + EXAMPLES);
             }
             for (int d = from; d <= to; d += step) {
                 days.set(d % 7);
@@ -135,7 +139,8 @@ public final class UnixCron {
         }
         int n = parseNumber(original, t);
         if (n < 0 || n > 7) {
-            throw new IllegalArgumentException("cron '" + original + "': day-of-week " + token + " is out of range 0-7 (0 and 7 are Sunday)");
+            throw new IllegalArgumentException("cron '" + original + "': day-of-week " + token + " is out of range 0-7 (0 and 7 are Sunday); "
+                    + EXAMPLES);
         }
         return n;
     }

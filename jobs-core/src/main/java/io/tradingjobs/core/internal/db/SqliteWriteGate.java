@@ -1,0 +1,157 @@
+package io.tradingjobs.core.internal.db;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Queues this process's SQLite write transactions on a fair in-process lock.
+ *
+ * <p>With {@code transaction_mode=IMMEDIATE} every transaction takes SQLite's write lock at
+ * {@code BEGIN}, and the sqlite-jdbc driver begins one as soon as auto-commit is switched off
+ * (and again right after each commit) until auto-commit is switched back on or the connection is
+ * closed. Left to SQLite, contending writers wait in its busy handler, which sleeps 1 to 100 ms
+ * between tries: under load most of the time goes to sleeping. Holding a Java lock over exactly
+ * that span hands the database from one writer to the next at once, in arrival order, and SQLite
+ * never sees contention from this process (other processes still meet the busy timeout).
+ */
+final class SqliteWriteGate implements DataSource {
+    private final DataSource pool;
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private final long timeoutMillis;
+
+    SqliteWriteGate(DataSource pool, long timeoutMillis) {
+        this.pool = pool;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return wrap(pool.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return wrap(pool.getConnection(username, password));
+    }
+
+    private Connection wrap(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                new Gated(connection));
+    }
+
+    private final class Gated implements InvocationHandler {
+        private final Connection target;
+        private boolean holding;
+
+        Gated(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("setAutoCommit")) {
+                boolean autoCommit = (Boolean) args[0];
+                if (!autoCommit && !holding) {
+                    acquire();
+                    try {
+                        return call(method, args);
+                    } catch (Throwable t) {
+                        release();
+                        throw t;
+                    }
+                }
+                if (autoCommit && holding) {
+                    try {
+                        return call(method, args);
+                    } finally {
+                        release();
+                    }
+                }
+            } else if (name.equals("close")) {
+                try {
+                    return call(method, args);
+                } finally {
+                    release();
+                }
+            } else if (name.equals("unwrap") && args[0] == Connection.class) {
+                return proxy;
+            } else if (name.equals("isWrapperFor") && args[0] == Connection.class) {
+                return true;
+            }
+            return call(method, args);
+        }
+
+        private Object call(Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        private void acquire() throws SQLException {
+            try {
+                if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                    throw new SQLException("timed out after " + timeoutMillis + " ms waiting for the SQLite write lock");
+                }
+                holding = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for the SQLite write lock", e);
+            }
+        }
+
+        private void release() {
+            if (holding) {
+                holding = false;
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return pool.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        pool.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        pool.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return pool.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return pool.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        return iface.isInstance(this) ? iface.cast(this) : pool.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || pool.isWrapperFor(iface);
+    }
+}
