@@ -188,6 +188,7 @@ public final class JobScheduler implements AutoCloseable {
         private final Map<String, String> config = new LinkedHashMap<>();
         private final List<Bootstrap.HostJob> jobs = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
+        private final List<io.tradingjobs.core.spi.JobProvider> providers = new ArrayList<>();
         private DataSource dataSource;
         private Clock clock;
         private boolean discover = true;
@@ -244,6 +245,15 @@ public final class JobScheduler implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a provider explicitly, as if it had been discovered (for hosts that do not use
+         * {@code ServiceLoader}, e.g. when a shaded jar lost the service files).
+         */
+        public Builder provider(io.tradingjobs.core.spi.JobProvider value) {
+            providers.add(Objects.requireNonNull(value, "provider"));
+            return this;
+        }
+
         /** Binds host services for jobs to inject. */
         public Builder module(Module value) {
             modules.add(Objects.requireNonNull(value, "module"));
@@ -281,7 +291,7 @@ public final class JobScheduler implements AutoCloseable {
          */
         public JobScheduler build() {
             Bootstrap.Built built = Bootstrap.build(new Bootstrap.Request(Map.copyOf(withoutNulls(config)), List.copyOf(jobs),
-                    List.copyOf(modules), dataSource, clock, discover,
+                    List.copyOf(modules), List.copyOf(providers), dataSource, clock, discover,
                     classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader(),
                     environment != null ? environment : System.getenv(),
                     workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath()));

@@ -12,7 +12,9 @@ import io.tradingjobs.core.SchedulerBuildException;
 import io.tradingjobs.core.SchedulerBuildException.Problem;
 import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.config.ConfigException;
+import io.tradingjobs.core.calendar.CalendarStore;
 import io.tradingjobs.core.http.Http;
+import io.tradingjobs.core.internal.calendar.StoredCalendars;
 import io.tradingjobs.core.internal.config.ConfigLoader;
 import io.tradingjobs.core.internal.db.Database;
 import io.tradingjobs.core.internal.db.DatabaseUrl;
@@ -69,7 +71,8 @@ public final class Bootstrap {
     }
 
     /** What the builder collected. */
-    public record Request(Map<String, String> config, List<HostJob> jobs, List<Module> modules, DataSource dataSource,
+    public record Request(Map<String, String> config, List<HostJob> jobs, List<Module> modules, List<JobProvider> providers,
+                          DataSource dataSource,
                           Clock clock, boolean discover, ClassLoader loader, Map<String, String> environment,
                           Path workingDirectory) {
     }
@@ -94,6 +97,9 @@ public final class Bootstrap {
             for (Problem p : found.failures()) {
                 warnings.add(p + " This provider's jobs are not loaded; the others are.");
             }
+        }
+        for (JobProvider p : req.providers()) {
+            providers.add(new ProviderDiscovery.Found(p, ProviderDiscovery.origin(p.getClass())));
         }
         Map<String, String> defaults = new LinkedHashMap<>(ConfigLoader.readResource(Bootstrap.class.getClassLoader(),
                 "io/tradingjobs/core/defaults.properties"));
@@ -254,8 +260,10 @@ public final class Bootstrap {
         Http http = new ApacheHttp(config);
         AtomicReference<JobScheduler> schedulerRef = new AtomicReference<>();
         Database database = db;
+        AtomicReference<SchedulerCore> coreRef = new AtomicReference<>();
+        CalendarStore calendarStore = new StoredCalendars(database.dsl(), clock, () -> coreRef.get().migrate());
         List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule(config, clock, database.dsl(), http, schedulerRef));
+        modules.add(new CoreModule(config, clock, database.dsl(), http, schedulerRef, calendarStore));
         for (ProviderDiscovery.Found f : providerByName.values()) {
             modules.add(f.provider().module());
         }
@@ -289,7 +297,8 @@ public final class Bootstrap {
             Scheduler quartz = QuartzSetup.create(database, new QuartzSetup.Options(schedulerName, nodeId, clustered, threads,
                     misfireThreshold, checkin));
             core = new SchedulerCore(new SchedulerCore.Parts(config, database, jobs, injector, clock, nodeId, defaultZone, clustered,
-                    quartz, shutdownTimeout, retention, migrations, req.loader(), schedulerEnabled));
+                    quartz, shutdownTimeout, retention, migrations, req.loader(), schedulerEnabled, calendarStore));
+            coreRef.set(core);
         } catch (Exception e) {
             closeQuietly(http);
             database.close();
@@ -477,8 +486,11 @@ public final class Bootstrap {
         private final DSLContext dsl;
         private final Http http;
         private final AtomicReference<JobScheduler> scheduler;
+        private final CalendarStore calendars;
 
-        CoreModule(Config config, Clock clock, DSLContext dsl, Http http, AtomicReference<JobScheduler> scheduler) {
+        CoreModule(Config config, Clock clock, DSLContext dsl, Http http, AtomicReference<JobScheduler> scheduler,
+                   CalendarStore calendars) {
+            this.calendars = calendars;
             this.config = config;
             this.clock = clock;
             this.dsl = dsl;
@@ -492,6 +504,7 @@ public final class Bootstrap {
             bind(Clock.class).toInstance(clock);
             bind(DSLContext.class).toInstance(dsl);
             bind(Http.class).toInstance(http);
+            bind(CalendarStore.class).toInstance(calendars);
         }
 
         @Provides

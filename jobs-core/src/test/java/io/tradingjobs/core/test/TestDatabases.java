@@ -15,8 +15,12 @@ import java.util.UUID;
  */
 public final class TestDatabases {
     /** The PostgreSQL server tests use. */
-    public static final String POSTGRES_URL = System.getenv().getOrDefault("JOBS_TEST_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    public static final String POSTGRES_URL = postgresUrl();
+
+    private static String postgresUrl() {
+        String url = System.getenv("JOBS_TEST_POSTGRES_URL");
+        return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres" : url.trim();
+    }
 
     private TestDatabases() {
     }

@@ -91,10 +91,14 @@ public final class SchedulerCore {
     private final MisfireListener misfireListener;
     private final Map<String, TradingTimeCalendar> calendars = new ConcurrentHashMap<>();
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    // Runs whose end is not yet in job_runs: a run leaves `active` before its end is written, and
+    // close() must not close the pool under that write.
+    private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
     private final List<Consumer<JobRun>> runListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timers;
     private final ExecutorService misfireWorker;
     private final boolean runsJobs;
+    private final io.tradingjobs.core.calendar.CalendarStore calendarStore;
     private volatile boolean migrated;
     private volatile boolean started;
     private volatile boolean closing;
@@ -107,7 +111,7 @@ public final class SchedulerCore {
     public record Parts(Config config, Database db, Map<String, RegisteredJob> jobs, Injector injector, Clock clock,
                         String nodeId, ZoneId defaultZone, boolean clustered, Scheduler quartz, Duration shutdownTimeout,
                         Duration historyRetention, Map<String, List<String>> migrations, ClassLoader loader,
-                        boolean runsJobs) {
+                        boolean runsJobs, io.tradingjobs.core.calendar.CalendarStore calendarStore) {
     }
 
     public SchedulerCore(Parts p) throws SchedulerException {
@@ -128,6 +132,7 @@ public final class SchedulerCore {
         this.migrationsOrder = new ArrayList<>(p.migrations().keySet());
         this.loader = p.loader();
         this.runsJobs = p.runsJobs();
+        this.calendarStore = p.calendarStore();
         this.timers = Executors.newSingleThreadScheduledExecutor(named("tradingjobs-timer"));
         this.misfireWorker = Executors.newSingleThreadExecutor(named("tradingjobs-misfires"));
         this.misfireListener = new MisfireListener(this::onMissed, calendars::get);
@@ -162,6 +167,8 @@ public final class SchedulerCore {
             Migrations.apply(db, module, migrations.get(module), loader);
         }
         migrated = true;
+        // Stored holidays and special sessions must be in force before any trigger is computed.
+        calendarStore.reload();
     }
 
     /** Migrates, repairs interrupted runs, brings the stored triggers in line, starts firing. */
@@ -306,6 +313,7 @@ public final class SchedulerCore {
         RunContext ctx = new RunContext(jobId, runId, scheduledAt, startedAt, attempt, clock, config,
                 (done, total) -> record(() -> history.progress(runId, done, total), jobId, runId));
         Thread thread = Thread.currentThread();
+        unrecorded.add(runId);
         active.put(runId, new ActiveRun(runId, jobId, thread, ctx));
         ScheduledFuture<?> watchdog = def.timeout().map(t -> timers.schedule(() -> {
             ctx.cancel("timed out after " + seconds(t.toMillis()));
@@ -373,6 +381,7 @@ public final class SchedulerCore {
         String finalError = error;
         Instant finishedAt = clock.instant();
         record(() -> history.finished(runId, finalStatus, finishedAt, durationMs, finalMessage, finalError), jobId, runId);
+        unrecorded.remove(runId);
         if (status == RunStatus.FAILED) {
             LOG.error("run {} of {} failed after {} ms: {}", runId, jobId, durationMs, finalMessage, failure);
         } else if (status == RunStatus.RETRYING) {
@@ -686,7 +695,7 @@ public final class SchedulerCore {
     }
 
     private void waitForRuns(long deadlineNanos) {
-        while (!active.isEmpty() && System.nanoTime() < deadlineNanos) {
+        while ((!active.isEmpty() || !unrecorded.isEmpty()) && System.nanoTime() < deadlineNanos) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

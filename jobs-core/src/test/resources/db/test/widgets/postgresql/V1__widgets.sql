@@ -1,0 +1,1 @@
+CREATE TABLE test_widgets (id BIGSERIAL PRIMARY KEY, name TEXT NOT NULL);
