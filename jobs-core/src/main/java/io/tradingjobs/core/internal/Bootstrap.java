@@ -297,7 +297,7 @@ public final class Bootstrap {
             Scheduler quartz = QuartzSetup.create(database, new QuartzSetup.Options(schedulerName, nodeId, clustered, threads,
                     misfireThreshold, checkin));
             core = new SchedulerCore(new SchedulerCore.Parts(config, database, jobs, injector, clock, nodeId, defaultZone, clustered,
-                    quartz, shutdownTimeout, retention, migrations, req.loader(), schedulerEnabled, calendarStore));
+                    quartz, shutdownTimeout, retention, migrations, req.loader(), schedulerEnabled, calendarStore, checkin));
             coreRef.set(core);
         } catch (Exception e) {
             closeQuietly(http);

@@ -88,6 +88,20 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void theBuilderTakesPropertiesAndTheSeedsNamesToo() {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("services.anomaly.url", "http://from-properties-object");
+        ConfigProbe probe = new ConfigProbe();
+
+        try (JobScheduler s = builder(probe, sqliteEnvironment(Map.of("TIMEZONE", "Africa/Tunis")))
+                .config(props).config("TIMEZONE", "Asia/Kolkata").config(Map.of("EMAIL_TO", "desk@example.in")).build()) {
+            assertThat(probe.config.get("services.anomaly.url")).contains("http://from-properties-object");
+            assertThat(probe.config.zone("jobs.timezone", null)).isEqualTo(ZoneId.of("Asia/Kolkata"));
+            assertThat(probe.config.get("notify.email.to")).contains("desk@example.in");
+        }
+    }
+
+    @Test
     void theFilesCanBeNamedBySettings() throws IOException {
         Files.createDirectories(dir.resolve("conf"));
         Files.writeString(dir.resolve("trading-jobs.properties"), "services.stock.url=http://default-properties-file\n");

@@ -22,6 +22,21 @@ public final class TestDatabases {
         return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/test?user=postgres" : url.trim();
     }
 
+    private static final java.util.List<String> CREATED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // Leave the shared test database as we found it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
+                for (String schema : CREATED) {
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+            } catch (SQLException ignored) {
+                // best effort
+            }
+        }, "drop-test-schemas"));
+    }
+
     private TestDatabases() {
     }
 
@@ -35,6 +50,7 @@ public final class TestDatabases {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
         try (Connection c = DriverManager.getConnection(POSTGRES_URL); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            CREATED.add(schema);
         } catch (SQLException e) {
             throw new IllegalStateException("the test PostgreSQL at " + POSTGRES_URL + " is not reachable (set JOBS_TEST_POSTGRES_URL; "
                     + ".ci/run starts the server): " + e.getMessage(), e);

@@ -220,8 +220,9 @@ public final class ConfigLoader {
             }
             String name = line.substring(0, eq).strip();
             String value = line.substring(eq + 1).strip();
-            if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"))) {
-                value = value.substring(1, value.length() - 1);
+            String unquoted = unquote(value);
+            if (unquoted != null) {
+                value = unquoted;
             } else {
                 int hash = value.indexOf(" #");
                 if (hash >= 0) {
@@ -231,5 +232,20 @@ public final class ConfigLoader {
             out.put(name, value);
         }
         return out;
+    }
+
+    /** The inside of a quoted value, which may be followed by a comment ({@code KEY="v" # note}); null when not quoted. */
+    private static String unquote(String value) {
+        if (value.length() < 2 || value.charAt(0) != '"' && value.charAt(0) != '\'') {
+            return null;
+        }
+        char quote = value.charAt(0);
+        for (int end = value.indexOf(quote, 1); end > 0; end = value.indexOf(quote, end + 1)) {
+            String rest = value.substring(end + 1).strip();
+            if (rest.isEmpty() || rest.startsWith("#")) {
+                return value.substring(1, end);
+            }
+        }
+        return null;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.regex.Pattern;
 
 /**
  * Finds {@link JobProvider}s with {@link ServiceLoader}, SLF4J-style: each provider is loaded on
@@ -21,6 +22,8 @@ import java.util.ServiceLoader;
  */
 public final class ProviderDiscovery {
     static final String SERVICE_FILE = "META-INF/services/" + JobProvider.class.getName();
+    private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
+            + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)+");
 
     private ProviderDiscovery() {
     }
@@ -38,6 +41,7 @@ public final class ProviderDiscovery {
         List<Found> found = new ArrayList<>();
         List<Problem> failures = new ArrayList<>();
         Iterator<JobProvider> it = ServiceLoader.load(JobProvider.class, loader).iterator();
+        String lastError = null;
         while (true) {
             try {
                 if (!it.hasNext()) {
@@ -47,10 +51,16 @@ public final class ProviderDiscovery {
                 found.add(new Found(p, origin(p.getClass())));
             } catch (ServiceConfigurationError e) {
                 String className = failedClass(e);
+                if (className == null && String.valueOf(e.getMessage()).equals(lastError)) {
+                    break; // the iterator makes no progress (the services files cannot even be listed): stop, reported once
+                }
+                lastError = String.valueOf(e.getMessage());
                 failures.add(new Problem("provider " + (className == null ? "(unknown)" : className), null,
                         "failed to load: " + rootMessage(e) + " (listed in " + listedIn(loader, className) + ")",
-                        "put the jar that contains the class (and its dependencies) on the classpath, give it a public "
-                                + "no-argument constructor that does nothing, or remove its line from " + SERVICE_FILE));
+                        className == null ? "check the " + SERVICE_FILE + " files and the class loader given to Builder.classLoader"
+                                : "put the jar that contains the class (and its dependencies) on the classpath, make it a public "
+                                + "JobProvider with a public no-argument constructor that does nothing, or remove its line from "
+                                + SERVICE_FILE));
             } catch (RuntimeException | LinkageError e) {
                 failures.add(new Problem("provider (unknown)", null, "failed to load: " + rootMessage(e),
                         "check the " + SERVICE_FILE + " files on the classpath"));
@@ -73,19 +83,21 @@ public final class ProviderDiscovery {
     }
 
     private static String failedClass(ServiceConfigurationError e) {
-        // JDK messages look like "io.tradingjobs.core.spi.JobProvider: Provider com.x.Y not found"
-        // or "... Provider com.x.Y could not be instantiated".
+        // JDK messages look like "io.tradingjobs.core.spi.JobProvider: Provider com.x.Y not found",
+        // "... Provider com.x.Y could not be instantiated", "...: com.x.Y not a subtype" or
+        // "...: com.x.Y Unable to get public no-arg constructor"; others name a file, not a class.
         String m = e.getMessage();
-        if (m == null) {
+        String prefix = JobProvider.class.getName() + ": ";
+        if (m == null || !m.startsWith(prefix)) {
             return null;
         }
-        int i = m.indexOf("Provider ");
-        if (i < 0) {
-            return null;
+        String rest = m.substring(prefix.length());
+        if (rest.startsWith("Provider ")) {
+            rest = rest.substring(9);
         }
-        String rest = m.substring(i + 9);
         int sp = rest.indexOf(' ');
-        return sp < 0 ? rest : rest.substring(0, sp);
+        String name = sp < 0 ? rest : rest.substring(0, sp);
+        return CLASS_NAME.matcher(name).matches() ? name : null;
     }
 
     private static String listedIn(ClassLoader loader, String className) {

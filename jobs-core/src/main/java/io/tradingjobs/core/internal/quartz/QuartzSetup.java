@@ -9,7 +9,6 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
-import org.quartz.impl.jdbcjobstore.JobStoreTX;
 import org.quartz.impl.jdbcjobstore.PostgreSQLDelegate;
 import org.quartz.simpl.SimpleThreadPool;
 import org.quartz.utils.DBConnectionManager;
@@ -47,7 +46,7 @@ public final class QuartzSetup {
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "tradingjobs-worker");
         p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
+        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, TradingJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.useProperties", "false");
@@ -63,6 +62,9 @@ public final class QuartzSetup {
             p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(o.clustered()));
             if (o.clustered()) {
                 p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(o.checkinInterval().toMillis()));
+                // Idle nodes poll every second (Quartz's default is 30 s), so they can take fires too.
+                p.setProperty("org.quartz.scheduler.idleWaitTime", "1000");
+                p.setProperty("org.quartz.jobStore.acquireJitterMillis", "250");
             }
         }
         return new StdSchedulerFactory(p).getScheduler();

@@ -112,7 +112,7 @@ public final class RunHistory {
     }
 
     /** Marks the given runs {@code INTERRUPTED} if they are still running. */
-    public int markInterrupted(List<String> runIds, Instant at, String message) {
+    public int markRunsInterrupted(List<String> runIds, Instant at, String message) {
         if (runIds.isEmpty()) {
             return 0;
         }

@@ -99,6 +99,7 @@ public final class SchedulerCore {
     private final ExecutorService misfireWorker;
     private final boolean runsJobs;
     private final io.tradingjobs.core.calendar.CalendarStore calendarStore;
+    private final Duration clusterCheckin;
     private volatile boolean migrated;
     private volatile boolean started;
     private volatile boolean closing;
@@ -111,7 +112,7 @@ public final class SchedulerCore {
     public record Parts(Config config, Database db, Map<String, RegisteredJob> jobs, Injector injector, Clock clock,
                         String nodeId, ZoneId defaultZone, boolean clustered, Scheduler quartz, Duration shutdownTimeout,
                         Duration historyRetention, Map<String, List<String>> migrations, ClassLoader loader,
-                        boolean runsJobs, io.tradingjobs.core.calendar.CalendarStore calendarStore) {
+                        boolean runsJobs, io.tradingjobs.core.calendar.CalendarStore calendarStore, Duration clusterCheckin) {
     }
 
     public SchedulerCore(Parts p) throws SchedulerException {
@@ -133,6 +134,7 @@ public final class SchedulerCore {
         this.loader = p.loader();
         this.runsJobs = p.runsJobs();
         this.calendarStore = p.calendarStore();
+        this.clusterCheckin = p.clusterCheckin();
         this.timers = Executors.newSingleThreadScheduledExecutor(named("tradingjobs-timer"));
         this.misfireWorker = Executors.newSingleThreadExecutor(named("tradingjobs-misfires"));
         this.misfireListener = new MisfireListener(this::onMissed, calendars::get);
@@ -177,7 +179,7 @@ public final class SchedulerCore {
             return;
         }
         migrate();
-        if (!clustered) {
+        if (!clustered && runsJobs) {
             // A single node that is starting cannot have runs in progress: whatever says RUNNING died with its process.
             int repaired = history.markInterrupted((Collection<String>) null, clock.instant(),
                     "interrupted: the scheduler stopped while it was running (found at start-up of " + nodeId + ")");
@@ -193,6 +195,11 @@ public final class SchedulerCore {
         }
         quartz.start();
         timers.scheduleWithFixedDelay(this::pruneHistory, 1, 24 * 60, TimeUnit.MINUTES);
+        if (clustered) {
+            long every = Math.max(1000, clusterCheckin.toMillis());
+            timers.scheduleWithFixedDelay(new DeadNodeRepair(db.dsl(), history, quartz.getSchedulerName(), nodeId, clock),
+                    every, every, TimeUnit.MILLISECONDS);
+        }
         for (RegisteredJob job : jobs.values()) {
             LOG.info("job {}: {}", job.id(), describeNext(job));
         }
@@ -680,7 +687,7 @@ public final class SchedulerCore {
                 waitForRuns(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
                 List<String> left = new ArrayList<>(active.keySet());
                 if (!left.isEmpty()) {
-                    record(() -> history.markInterrupted(left, clock.instant(), "interrupted: " + SHUTDOWN + " and the run did not stop"),
+                    record(() -> history.markRunsInterrupted(left, clock.instant(), "interrupted: " + SHUTDOWN + " and the run did not stop"),
                             null, null);
                 }
             }
