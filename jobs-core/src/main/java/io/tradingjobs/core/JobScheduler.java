@@ -2,7 +2,9 @@ package io.tradingjobs.core;
 
 import com.google.inject.Module;
 import io.tradingjobs.core.internal.Bootstrap;
+import io.tradingjobs.core.internal.ops.Operations;
 import io.tradingjobs.core.internal.run.SchedulerCore;
+import io.tradingjobs.core.notify.Notifier;
 import io.tradingjobs.core.spi.Job;
 import io.tradingjobs.core.spi.JobDefinition;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -99,7 +102,9 @@ public final class JobScheduler implements AutoCloseable {
     }
 
     /**
-     * Runs a job now, recorded like any other run (trigger {@code MANUAL}).
+     * Runs a job now, recorded like any other run (trigger {@code MANUAL}). An operator's explicit
+     * request: it runs even while the job's schedule is paused. Refused while the job already
+     * runs (or has manual runs waiting) as often as its {@code maxConcurrent} allows.
      *
      * @return the new run's id, under which it appears in {@link #history(String, int)} once started
      * @throws UnknownJobException when no job has that id
@@ -173,6 +178,24 @@ public final class JobScheduler implements AutoCloseable {
     /** The node id runs are recorded under ({@code jobs.cluster.node-id}, default host name and pid). */
     public String nodeId() {
         return core.nodeId();
+    }
+
+    /**
+     * The port of the management server (API, dashboard, {@code /health}, {@code /metrics}) once
+     * {@link #start()} opened it; empty when {@code jobs.http.port} is not set or before start.
+     * With {@code jobs.http.port=0} this is the free port that was picked.
+     */
+    public OptionalInt managementPort() {
+        return Operations.of(core).map(Operations::port).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Sends notifications through the outbox (e-mail, Telegram, the database log); the same
+     * instance jobs get by injecting {@link Notifier}.
+     */
+    public Notifier notifier() {
+        return Operations.of(core).map(Operations::notifier)
+                .orElseThrow(() -> new IllegalStateException("this scheduler has no notifier; it was not built by JobScheduler.builder()"));
     }
 
     /** The database in use, for logs and consoles: the URL without credentials. */

@@ -21,6 +21,8 @@ import io.tradingjobs.core.internal.db.DatabaseUrl;
 import io.tradingjobs.core.internal.db.Migrations;
 import io.tradingjobs.core.internal.discovery.ProviderDiscovery;
 import io.tradingjobs.core.internal.http.ApacheHttp;
+import io.tradingjobs.core.internal.ops.Operations;
+import io.tradingjobs.core.internal.ops.OpsSettings;
 import io.tradingjobs.core.internal.quartz.QuartzSetup;
 import io.tradingjobs.core.internal.run.RegisteredJob;
 import io.tradingjobs.core.internal.run.SchedulerCore;
@@ -184,6 +186,7 @@ public final class Bootstrap {
         int poolSize = s.get("jobs.database.pool-size", k -> config.integer(k, 0), 0, "use a whole number such as 15");
         String schedulerName = config.string("jobs.scheduler.name", "trading-jobs");
         String nodeId = config.get("jobs.cluster.node-id").orElseGet(Bootstrap::defaultNodeId);
+        OpsSettings opsSettings = OpsSettings.read(config, problems);
 
         // 6. Unknown job ids in per-job settings.
         for (String key : config.keys()) {
@@ -264,6 +267,8 @@ public final class Bootstrap {
         CalendarStore calendarStore = new StoredCalendars(database.dsl(), clock, () -> coreRef.get().migrate());
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config, clock, database.dsl(), http, schedulerRef, calendarStore));
+        Operations operations = new Operations(opsSettings, database, clock, nodeId, defaultZone);
+        modules.add(operations.module());
         for (ProviderDiscovery.Found f : providerByName.values()) {
             modules.add(f.provider().module());
         }
@@ -271,6 +276,7 @@ public final class Bootstrap {
         Injector injector;
         try {
             injector = Guice.createInjector(modules);
+            operations.connect(injector);
             for (RegisteredJob job : jobs.values()) {
                 if (job.instance() != null) {
                     injector.injectMembers(job.instance());
@@ -293,13 +299,22 @@ public final class Bootstrap {
             }
         }
         SchedulerCore core;
+        Scheduler quartz = null;
         try {
-            Scheduler quartz = QuartzSetup.create(database, new QuartzSetup.Options(schedulerName, nodeId, clustered, threads,
+            quartz = QuartzSetup.create(database, new QuartzSetup.Options(schedulerName, nodeId, clustered, threads,
                     misfireThreshold, checkin));
             core = new SchedulerCore(new SchedulerCore.Parts(config, database, jobs, injector, clock, nodeId, defaultZone, clustered,
                     quartz, shutdownTimeout, retention, migrations, req.loader(), schedulerEnabled, calendarStore, checkin));
             coreRef.set(core);
+            operations.attach(core);
         } catch (Exception e) {
+            if (quartz != null) {
+                try {
+                    quartz.shutdown(false); // frees the scheduler name for a later build in this JVM
+                } catch (Exception ignored) {
+                    // already failing
+                }
+            }
             closeQuietly(http);
             database.close();
             throw new SchedulerBuildException(List.of(new Problem("quartz", null, "the Quartz scheduler could not be created: "
@@ -316,6 +331,7 @@ public final class Bootstrap {
                 jobs.size() == 1 ? "" : "s", schedulerEnabled ? "" : " (ENABLE_SCHEDULER=false: this node runs no jobs)",
                 effectiveConfiguration(config, loaded.sources()));
         Runnable onClose = () -> {
+            operations.close();
             closeQuietly(http);
             database.close();
         };

@@ -53,6 +53,7 @@ class ConfigurationErrorsTest {
         config.put("jobs.database.url", "postgresql://u:" + DB_PASSWORD + "@127.0.0.1:1/db");
         config.put("jobs.database.connect-timeout", "1s");
         config.put("notify.telegram.token", TELEGRAM_TOKEN);
+        config.put("notify.telegram.chat-id", "-1001234567890");
         config.put("notify.email.smtp.password", SMTP_PASSWORD);
 
         SchedulerBuildException e;

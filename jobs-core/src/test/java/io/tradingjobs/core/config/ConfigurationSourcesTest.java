@@ -184,6 +184,8 @@ class ConfigurationSourcesTest {
                 "SMTP_HOST=smtp.example.tn",
                 "SMTP_PASSWORD=" + SMTP_SECRET,
                 "EMAIL_ENABLED=true",
+                "EMAIL_FROM=jobs@example.tn",
+                "EMAIL_TO=ops@example.tn",
                 ""));
         ConfigProbe probe = new ConfigProbe();
 

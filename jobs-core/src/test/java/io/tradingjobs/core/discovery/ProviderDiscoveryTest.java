@@ -1,6 +1,7 @@
 package io.tradingjobs.core.discovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
@@ -184,8 +185,8 @@ class ProviderDiscoveryTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> succeeded(s, greeting) && succeeded(s, count));
             assertThat(s.jobs()).extracting(JobStatus::id, JobStatus::name)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("host.counter", "Counter"),
-                            org.assertj.core.groups.Tuple.tuple("host.greeting", "Greeting"));
+                    .containsExactly(tuple("host.counter", "Counter"),
+                            tuple("host.greeting", "Greeting"));
             assertThat(s.run(greeting).orElseThrow().message()).isEqualTo("hello from the host");
             assertThat(s.run(count).orElseThrow().message()).isEqualTo("run 1 with the scheduler's clock: true");
             assertThat(counting.runs).hasValue(1);

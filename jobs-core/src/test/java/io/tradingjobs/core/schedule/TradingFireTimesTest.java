@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingjobs.core.calendar.TradingCalendar;
 import io.tradingjobs.core.calendar.TradingCalendars;
+import io.tradingjobs.core.internal.schedule.ActiveCalendars;
 import io.tradingjobs.core.spi.Schedule;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,12 @@ class TradingFireTimesTest {
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
     private static final ZoneId TUNIS = ZoneId.of("Africa/Tunis");
     private static final ZoneId DEFAULT_ZONE = ZoneOffset.UTC;
+
+    @BeforeEach
+    void useTheShippedCalendars() {
+        // A scheduler started elsewhere in this JVM may have put stored overrides in force; these tests read the shipped data.
+        TradingCalendars.codes().forEach(code -> ActiveCalendars.install(TradingCalendars.byCode(code).orElseThrow()));
+    }
 
     @Test
     void everyFifteenMinutesDuringNseHoursStopsAtTheCloseAndResumesAtTheNextOpen() {

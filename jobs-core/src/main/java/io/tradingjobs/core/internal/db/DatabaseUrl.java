@@ -44,7 +44,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
             String pathPart = rest.startsWith("file:") ? rest.substring(5) : rest;
             int q = pathPart.indexOf('?');
             String file = q >= 0 ? pathPart.substring(0, q) : pathPart;
-            if (file.isBlank() || file.contains(":memory:") || file.contains("mode=memory")) {
+            if (file.isBlank() || file.contains(":memory:") || lower.contains("mode=memory")) {
                 throw new IllegalArgumentException("an in-memory SQLite database is not supported: the scheduler, its pool "
                         + "and Quartz need one shared file; use jdbc:sqlite:./data/trading-jobs.db or a temporary file");
             }

@@ -23,8 +23,12 @@ import org.quartz.TriggerKey;
 public final class Triggers {
     /** Group of the recurring trigger of each job. */
     public static final String SCHEDULE_GROUP = "tradingjobs";
-    /** Group of one-shot triggers: manual runs, retries and catch-up runs. */
-    public static final String ONE_SHOT_GROUP = "tradingjobs.once";
+    /** Group of one-shot triggers of manual runs ({@code runNow}). */
+    public static final String MANUAL_GROUP = "tradingjobs.manual";
+    /** Group of one-shot triggers of retries. */
+    public static final String RETRY_GROUP = "tradingjobs.retry";
+    /** Group of one-shot triggers of catch-up runs after missed fires. */
+    public static final String CATCH_UP_GROUP = "tradingjobs.catch-up";
     /** Trigger data: fingerprint of the schedule that built the trigger. */
     public static final String FINGERPRINT = "schedule.fingerprint";
 

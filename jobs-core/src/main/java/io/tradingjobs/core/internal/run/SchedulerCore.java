@@ -95,6 +95,7 @@ public final class SchedulerCore {
     // close() must not close the pool under that write.
     private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
     private final List<Consumer<JobRun>> runListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> startListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timers;
     private final ExecutorService misfireWorker;
     private final boolean runsJobs;
@@ -160,6 +161,14 @@ public final class SchedulerCore {
         runListeners.add(listener);
     }
 
+    /**
+     * Registers an action run by {@link #start()} once migrations and triggers are in place and
+     * before jobs fire (management server, notification dispatcher); if it throws, start fails.
+     */
+    public void onStarted(Runnable action) {
+        startListeners.add(action);
+    }
+
     /** Applies the core's and the providers' migrations once. */
     public synchronized void migrate() {
         if (migrated) {
@@ -188,6 +197,7 @@ public final class SchedulerCore {
             }
         }
         syncTriggers();
+        startListeners.forEach(Runnable::run);
         started = true;
         if (!runsJobs) {
             LOG.warn("jobs.scheduler.enabled=false (ENABLE_SCHEDULER): schedules are stored and the API answers, but this node runs no jobs");
@@ -251,7 +261,12 @@ public final class SchedulerCore {
             }
             String fingerprint = built.trigger().getJobDataMap().getString(Triggers.FINGERPRINT);
             if (stored == null) {
-                quartz.scheduleJob(built.trigger());
+                try {
+                    quartz.scheduleJob(built.trigger());
+                } catch (org.quartz.ObjectAlreadyExistsException raced) {
+                    // Another node starting at the same moment stored it first; its copy is the same schedule.
+                    LOG.debug("job {}: trigger stored by another node meanwhile", def.id());
+                }
             } else if (!Triggers.sameSchedule(stored, fingerprint)) {
                 boolean paused = quartz.getTriggerState(tkey) == Trigger.TriggerState.PAUSED;
                 quartz.rescheduleJob(tkey, built.trigger());
@@ -420,7 +435,7 @@ public final class SchedulerCore {
         try {
             String nextRunId = newRunId();
             Trigger retry = TriggerBuilder.newTrigger()
-                    .withIdentity(TriggerKey.triggerKey(nextRunId, Triggers.ONE_SHOT_GROUP))
+                    .withIdentity(TriggerKey.triggerKey(nextRunId, Triggers.RETRY_GROUP))
                     .forJob(JobKey.jobKey(jobId, Triggers.SCHEDULE_GROUP))
                     .startAt(new Date(System.currentTimeMillis() + delay.toMillis()))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -455,7 +470,7 @@ public final class SchedulerCore {
             String runId = newRunId();
             try {
                 quartz.scheduleJob(TriggerBuilder.newTrigger()
-                        .withIdentity(TriggerKey.triggerKey(runId, Triggers.ONE_SHOT_GROUP))
+                        .withIdentity(TriggerKey.triggerKey(runId, Triggers.CATCH_UP_GROUP))
                         .forJob(JobKey.jobKey(def.id(), Triggers.SCHEDULE_GROUP))
                         .startNow()
                         .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
@@ -489,12 +504,17 @@ public final class SchedulerCore {
         }
         migrate();
         int max = job.definition().maxConcurrent();
-        if (history.runningCount(jobId) >= max) {
+        // Runs in progress anywhere, plus manual runs asked for but not started yet.
+        // (A count on Quartz's indexed table: listing the triggers would deserialise each one.)
+        long pendingManual = db.dsl().fetchValue("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND JOB_NAME = ? "
+                + "AND JOB_GROUP = ? AND TRIGGER_GROUP = ?", quartz.getSchedulerName(), jobId, Triggers.SCHEDULE_GROUP,
+                Triggers.MANUAL_GROUP) instanceof Number n ? n.longValue() : 0;
+        if (history.runningCount(jobId) + pendingManual >= max) {
             throw new JobAlreadyRunningException(jobId, max);
         }
         String runId = newRunId();
         quartz.scheduleJob(TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(runId, Triggers.ONE_SHOT_GROUP))
+                .withIdentity(TriggerKey.triggerKey(runId, Triggers.MANUAL_GROUP))
                 .forJob(JobKey.jobKey(jobId, Triggers.SCHEDULE_GROUP))
                 .startNow()
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
