@@ -23,6 +23,8 @@ public final class DemoHost {
     public static void main(String[] args) throws InterruptedException {
         long seconds = args.length == 2 && args[0].equals("--seconds") ? Long.parseLong(args[1]) : -1;
         JobScheduler scheduler = JobScheduler.builder()
+                // The management API and dashboard on the BVMT seed's port (JOBS_HTTP_PORT to change it, 0 for any free port).
+                .config("jobs.http.port", System.getenv().getOrDefault("JOBS_HTTP_PORT", "8010"))
                 .module(new AbstractModule() {
                     @Override
                     protected void configure() {
@@ -48,6 +50,7 @@ public final class DemoHost {
         System.out.println("trading-jobs demo (simulated host; no market data is fetched)");
         System.out.println("  database : " + scheduler.database());
         System.out.println("  node     : " + scheduler.nodeId());
+        scheduler.managementPort().ifPresent(port -> System.out.println("  dashboard: http://127.0.0.1:" + port + "/  (API: /api/jobs)"));
         System.out.println("  jobs     :");
         DateTimeFormatter fmt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
         for (JobStatus job : scheduler.jobs()) {

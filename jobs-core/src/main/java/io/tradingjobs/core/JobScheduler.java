@@ -67,7 +67,8 @@ public final class JobScheduler implements AutoCloseable {
      * With {@code jobs.scheduler.enabled=false} (the seeds' {@code ENABLE_SCHEDULER=false}) this
      * node stores schedules and serves queries but runs nothing. Calling it twice does nothing.
      *
-     * @throws IllegalStateException when the database or Quartz fails
+     * @throws IllegalStateException when the database or Quartz fails, or the management server
+     *     ({@code jobs.http.port}) cannot listen
      */
     public void start() {
         try {

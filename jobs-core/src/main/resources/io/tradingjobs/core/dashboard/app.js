@@ -4,7 +4,8 @@
   'use strict';
 
   var REFRESH_MS = 3000;
-  var state = { view: 'all', job: null, timer: null, busy: false, token: sessionStorage.getItem('tradingjobs.token') };
+  var state = { view: 'all', job: null, timer: null, busy: false, token: sessionStorage.getItem('tradingjobs.token'),
+    openErrors: {}, runsShown: null };
   var $ = function (id) { return document.getElementById(id); };
 
   // ---- small helpers ----------------------------------------------------------------------
@@ -158,6 +159,10 @@
 
   function renderRuns(data) {
     var runs = (data && data.runs) || [];
+    // Unchanged history is left alone, so an opened stack trace stays open while the page refreshes.
+    var shown = state.view + '|' + state.job + '|' + JSON.stringify(runs);
+    if (shown === state.runsShown) { return; }
+    state.runsShown = shown;
     var body = $('runs').querySelector('tbody');
     body.replaceChildren.apply(body, runs.map(runRow));
     $('no-runs').hidden = runs.length > 0;
@@ -170,9 +175,13 @@
     if (r.message) { text.push(h('div', { text: r.message })); }
     if (r.status === 'running' && r.progress_total) { text.push(h('div', { cls: 'progress-text', text: r.progress_done + ' / ' + r.progress_total })); }
     if (r.error) {
-      text.push(h('details', { cls: 'error' },
+      var details = h('details', { cls: 'error', open: !!state.openErrors[r.run_id] },
         h('summary', { cls: 'error-summary', text: r.error_summary || 'error' }),
-        h('pre', { cls: 'stack', text: r.error })));
+        h('pre', { cls: 'stack', text: r.error }));
+      details.addEventListener('toggle', function () {
+        if (details.open) { state.openErrors[r.run_id] = true; } else { delete state.openErrors[r.run_id]; }
+      });
+      text.push(details);
     }
     return h('tr', { 'data-run-id': r.run_id, 'data-job': r.job_id, 'data-status': r.status },
       cell('Started', 'first', h('span', { cls: 'when', title: absolute(r.started_at), text: clock(r.started_at) })),

@@ -550,7 +550,7 @@ abstract class SchedulerBehaviourTest {
         ListAppender<ILoggingEvent> logs = captureLogs(org.slf4j.Logger.ROOT_LOGGER_NAME);
         try {
             JobScheduler.Builder b = builder()
-                    .job(JobDefinition.builder("load.ping").maxConcurrent(10).build(), ctx -> ctx.summary("pong"))
+                    .job(JobDefinition.builder("load.ping").maxConcurrent(50).build(), ctx -> ctx.summary("pong")) // all 50 may queue at once
                     .job(JobDefinition.builder("load.ticker").schedule("every 1 hour").build(), ctx -> ctx.summary("tick"));
             for (int i = 1; i <= 5; i++) {
                 b.job(JobDefinition.builder("load.writer-" + i).build(), RowWriterJob.class);

@@ -52,6 +52,7 @@ final class MicrometerJobMetrics implements JobMetrics {
             Gauge.builder("tradingjobs.job.running", running, s -> s.get().getOrDefault(job, 0))
                     .description("Runs of the job in progress, on any node")
                     .tag("job", job)
+                    .strongReference(true) // the supplier is a method reference nobody else holds
                     .register(registry);
         }
     }

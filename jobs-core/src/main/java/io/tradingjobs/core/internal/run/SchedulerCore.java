@@ -99,6 +99,7 @@ public final class SchedulerCore {
     private final ScheduledExecutorService timers;
     private final ExecutorService misfireWorker;
     private final boolean runsJobs;
+    private final io.tradingjobs.core.internal.notify.Scrubber scrubber;
     private final io.tradingjobs.core.calendar.CalendarStore calendarStore;
     private final Duration clusterCheckin;
     private volatile boolean migrated;
@@ -134,6 +135,10 @@ public final class SchedulerCore {
         this.migrationsOrder = new ArrayList<>(p.migrations().keySet());
         this.loader = p.loader();
         this.runsJobs = p.runsJobs();
+        this.scrubber = new io.tradingjobs.core.internal.notify.Scrubber(config.keys().stream().filter(Config::isSecret)
+                .map(k -> config.get(k).orElse(""))
+                .filter(v -> !v.contains("://") && !v.startsWith("jdbc:") || v.contains("@") || v.contains("password="))
+                .toList());
         this.calendarStore = p.calendarStore();
         this.clusterCheckin = p.clusterCheckin();
         this.timers = Executors.newSingleThreadScheduledExecutor(named("tradingjobs-timer"));
@@ -367,7 +372,8 @@ public final class SchedulerCore {
         String error = null;
         if (failure != null) {
             String cancelled = ctx.cancelReason();
-            error = (cancelled != null ? "cancelled: " + cancelled + "\n" : "") + stackTrace(failure);
+            // A job's exception may quote a token or password it was given: never store or log one.
+            error = scrubber.scrub((cancelled != null ? "cancelled: " + cancelled + "\n" : "") + stackTrace(failure));
             if (cancelled != null && cancelled.equals(SHUTDOWN)) {
                 status = RunStatus.INTERRUPTED;
                 message = "interrupted: " + SHUTDOWN;
@@ -399,13 +405,13 @@ public final class SchedulerCore {
             record(() -> history.progress(runId, done, total), jobId, runId);
         }
         RunStatus finalStatus = status;
-        String finalMessage = message;
+        String finalMessage = scrubber.scrub(message);
         String finalError = error;
         Instant finishedAt = clock.instant();
         record(() -> history.finished(runId, finalStatus, finishedAt, durationMs, finalMessage, finalError), jobId, runId);
         unrecorded.remove(runId);
         if (status == RunStatus.FAILED) {
-            LOG.error("run {} of {} failed after {} ms: {}", runId, jobId, durationMs, finalMessage, failure);
+            LOG.error("run {} of {} failed after {} ms: {}\n{}", runId, jobId, durationMs, finalMessage, finalError);
         } else if (status == RunStatus.RETRYING) {
             LOG.warn("run {} of {} failed after {} ms: {}", runId, jobId, durationMs, finalMessage);
         } else {
