@@ -327,7 +327,7 @@ public final class SchedulerCore {
         run(job, runId, kind, attempt, scheduledAt, note);
     }
 
-    private void run(RegisteredJob job, String runId, RunTrigger kind, int attempt, Instant scheduledAt, String note) {
+    private JobRun run(RegisteredJob job, String runId, RunTrigger kind, int attempt, Instant scheduledAt, String note) {
         JobDefinition def = job.definition();
         String jobId = def.id();
         Instant startedAt = clock.instant();
@@ -335,7 +335,7 @@ public final class SchedulerCore {
             history.started(runId, jobId, scheduledAt, startedAt, attempt, nodeId, kind);
         } catch (RuntimeException e) {
             LOG.error("job {}: not run, because its start could not be recorded: {}", jobId, e.getMessage());
-            return;
+            return null;
         }
         RunContext ctx = new RunContext(jobId, runId, scheduledAt, startedAt, attempt, clock, config,
                 (done, total) -> record(() -> history.progress(runId, done, total), jobId, runId));
@@ -429,6 +429,21 @@ public final class SchedulerCore {
                 LOG.warn("run listener failed for {}: {}", runId, e.toString());
             }
         }
+        return run;
+    }
+
+    /**
+     * Runs one attempt of {@code jobId} on the calling thread, recorded like a manual run, and
+     * returns it finished; for the test kit (no Quartz threads involved).
+     */
+    public JobRun runInline(String jobId) {
+        RegisteredJob job = require(jobId);
+        migrate();
+        JobRun run = run(job, newRunId(), RunTrigger.MANUAL, 1, clock.instant(), null);
+        if (run == null) {
+            throw new IllegalStateException("job " + jobId + " could not be run: its start could not be recorded");
+        }
+        return run;
     }
 
     private static String summarize(Throwable failure, String cancelled, int attempt, int maxAttempts) {
