@@ -15,6 +15,7 @@ import io.tradingjobs.core.config.ConfigException;
 import io.tradingjobs.core.calendar.CalendarStore;
 import io.tradingjobs.core.http.Http;
 import io.tradingjobs.core.internal.calendar.StoredCalendars;
+import io.tradingjobs.core.internal.config.CheckedSettings;
 import io.tradingjobs.core.internal.config.ConfigLoader;
 import io.tradingjobs.core.internal.db.Database;
 import io.tradingjobs.core.internal.db.DatabaseUrl;
@@ -167,7 +168,7 @@ public final class Bootstrap {
         Config config = loaded.config();
 
         // 5. Core settings.
-        Settings s = new Settings(config, problems);
+        CheckedSettings s = new CheckedSettings(config, problems);
         ZoneId defaultZone = s.get("jobs.timezone", k -> config.zone(k, ZoneId.systemDefault()), ZoneId.systemDefault(),
                 "use a region id such as Asia/Kolkata, Africa/Tunis or UTC");
         int threads = s.get("jobs.threads", k -> config.integer(k, 10), 10, "use a whole number such as 10");
@@ -350,7 +351,7 @@ public final class Bootstrap {
                 problems.add(new Problem(p + "schedule", text, e.getMessage(), "write one of the forms listed; see docs/configuration.md"));
             }
         });
-        Settings s = new Settings(config, problems);
+        CheckedSettings s = new CheckedSettings(config, problems);
         s.optional(p + "timeout", k -> config.duration(k, null)).ifPresent(b::timeout);
         s.optional(p + "misfire-grace", k -> config.duration(k, null)).ifPresent(b::misfireGrace);
         s.optional(p + "coalesce", k -> config.bool(k, true)).ifPresent(b::coalesce);
@@ -454,43 +455,6 @@ public final class Bootstrap {
                 ((AutoCloseable) http).close();
             } catch (Exception ignored) {
                 // closing
-            }
-        }
-    }
-
-    /** Reads typed settings, turning a malformed value into a problem and the default. */
-    private static final class Settings {
-        private final Config config;
-        private final List<Problem> problems;
-
-        Settings(Config config, List<Problem> problems) {
-            this.config = config;
-            this.problems = problems;
-        }
-
-        <T> T get(String key, java.util.function.Function<String, T> read, T fallback, String fix) {
-            try {
-                return read.apply(key);
-            } catch (ConfigException e) {
-                problems.add(new Problem(key, config.get(key).map(v -> Config.printable(key, v)).orElse(null), e.getMessage(), fix));
-                return fallback;
-            }
-        }
-
-        Duration duration(String key, Duration fallback) {
-            return get(key, k -> config.duration(k, fallback), fallback, "write 500ms, 30s, 5m, 2h, 1d or PT5M");
-        }
-
-        <T> java.util.Optional<T> optional(String key, java.util.function.Function<String, T> read) {
-            if (config.get(key).isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            try {
-                return java.util.Optional.ofNullable(read.apply(key));
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem(key, config.get(key).map(v -> Config.printable(key, v)).orElse(null), e.getMessage(),
-                        "see docs/configuration.md for the accepted forms"));
-                return java.util.Optional.empty();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tradingjobs.core.internal.ops;
 
+import io.tradingjobs.core.internal.config.CheckedSettings;
 import io.tradingjobs.core.SchedulerBuildException.Problem;
 import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.config.ConfigException;
@@ -49,7 +50,7 @@ public record OpsSettings(Server server, boolean metricsEnabled, Email email, Te
 
     /** Reads every setting, adding problems to {@code problems}. */
     public static OpsSettings read(Config config, List<Problem> problems) {
-        Reader r = new Reader(config, problems);
+        CheckedSettings r = new CheckedSettings(config, problems);
 
         Integer port = null;
         if (config.get("jobs.http.port").isPresent()) {
@@ -122,7 +123,7 @@ public record OpsSettings(Server server, boolean metricsEnabled, Email email, Te
                 new Dispatch(interval, lease, maxAttempts, backoff, maxBackoff, retention), List.copyOf(secrets));
     }
 
-    private static Email readEmail(Config config, Reader r, List<Problem> problems) {
+    private static Email readEmail(Config config, CheckedSettings r, List<Problem> problems) {
         boolean enabled = r.get("notify.email.enabled", k -> config.bool(k, false), false, "use true or false");
         String host = config.get("notify.email.smtp.host").orElse(null);
         int port = r.get("notify.email.smtp.port", k -> config.integer(k, 587), 587, "use the SMTP port, e.g. 587");
@@ -158,7 +159,7 @@ public record OpsSettings(Server server, boolean metricsEnabled, Email email, Te
         return new Email(enabled, from, to, host, port, user, password, starttls, timeout);
     }
 
-    private static Telegram readTelegram(Config config, Reader r, List<Problem> problems) {
+    private static Telegram readTelegram(Config config, CheckedSettings r, List<Problem> problems) {
         String token = config.get("notify.telegram.token").orElse(null);
         String chat = config.get("notify.telegram.chat-id").orElse(null);
         String baseUrl = config.string("notify.telegram.base-url", "https://api.telegram.org");
@@ -195,27 +196,4 @@ public record OpsSettings(Server server, boolean metricsEnabled, Email email, Te
         }
     }
 
-    /** Reads typed settings, turning a malformed value into a problem and the default. */
-    private static final class Reader {
-        private final Config config;
-        private final List<Problem> problems;
-
-        Reader(Config config, List<Problem> problems) {
-            this.config = config;
-            this.problems = problems;
-        }
-
-        <T> T get(String key, Function<String, T> read, T fallback, String fix) {
-            try {
-                return read.apply(key);
-            } catch (ConfigException e) {
-                problems.add(new Problem(key, config.get(key).map(v -> Config.printable(key, v)).orElse(null), e.getMessage(), fix));
-                return fallback;
-            }
-        }
-
-        Duration duration(String key, Duration fallback) {
-            return get(key, k -> config.duration(k, fallback), fallback, "write 500ms, 30s, 5m, 2h, 1d or PT5M");
-        }
-    }
 }
