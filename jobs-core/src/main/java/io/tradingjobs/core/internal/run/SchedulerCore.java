@@ -102,6 +102,7 @@ public final class SchedulerCore {
     private final io.tradingjobs.core.internal.notify.Scrubber scrubber;
     private final io.tradingjobs.core.calendar.CalendarStore calendarStore;
     private final Duration clusterCheckin;
+    private final java.util.concurrent.atomic.AtomicBoolean historyFailing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean migrated;
     private volatile boolean started;
     private volatile boolean closing;
@@ -758,8 +759,17 @@ public final class SchedulerCore {
     private void record(Runnable write, String jobId, String runId) {
         try {
             write.run();
+            if (historyFailing.compareAndSet(true, false)) {
+                LOG.info("run history is being recorded again");
+            }
         } catch (RuntimeException e) {
-            LOG.error("could not record run {} of {} in job_runs: {}", runId, jobId, e.getMessage());
+            // A database outage fails every write: say so once, then quietly until it is back.
+            if (historyFailing.compareAndSet(false, true)) {
+                LOG.error("could not record run {} of {} in job_runs: {} (further failures are logged at DEBUG until it recovers)",
+                        runId, jobId, e.getMessage());
+            } else {
+                LOG.debug("could not record run {} of {} in job_runs: {}", runId, jobId, e.getMessage());
+            }
         }
     }
 
