@@ -529,8 +529,9 @@ public final class SchedulerCore {
         // Runs in progress anywhere, plus manual runs asked for but not started yet.
         // (A count on Quartz's indexed table: listing the triggers would deserialise each one.)
         long pendingManual = db.dsl().fetchValue("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND JOB_NAME = ? "
-                + "AND JOB_GROUP = ? AND TRIGGER_GROUP = ?", quartz.getSchedulerName(), jobId, Triggers.SCHEDULE_GROUP,
-                Triggers.MANUAL_GROUP) instanceof Number n ? n.longValue() : 0;
+                + "AND JOB_GROUP = ? AND TRIGGER_GROUP = ? AND TRIGGER_STATE IN ('WAITING', 'ACQUIRED', 'BLOCKED', 'PAUSED', 'PAUSED_BLOCKED')",
+                quartz.getSchedulerName(), jobId, Triggers.SCHEDULE_GROUP,
+                Triggers.MANUAL_GROUP) instanceof Number n ? n.longValue() : 0; // a fired one-shot lingers as COMPLETE briefly
         if (history.runningCount(jobId) + pendingManual >= max) {
             throw new JobAlreadyRunningException(jobId, max);
         }
