@@ -1,0 +1,2 @@
+/** {@code market.pulse}: the BVMT board, indices, sector performance and top movers per snapshot. */
+package io.tradingjobs.market.pulse;

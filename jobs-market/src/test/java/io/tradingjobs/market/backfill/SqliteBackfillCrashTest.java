@@ -1,0 +1,12 @@
+package io.tradingjobs.market.backfill;
+
+import io.tradingjobs.core.test.TestDatabases;
+
+import java.nio.file.Path;
+
+class SqliteBackfillCrashTest extends BackfillCrashContract {
+    @Override
+    String newDatabaseUrl(Path dir) {
+        return TestDatabases.sqlite(dir);
+    }
+}
