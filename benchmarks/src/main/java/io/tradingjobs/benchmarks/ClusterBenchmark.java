@@ -122,7 +122,8 @@ public final class ClusterBenchmark {
         final Path logDir;
         final List<String[]> throughputRows = new ArrayList<>();
         final List<String[]> latenessRows = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
+        final List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final Set<String> liveSchemas = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Orchestrator(String[] args) throws IOException {
             jobs = intArg(args, "--jobs", 3000);
@@ -148,6 +149,15 @@ public final class ClusterBenchmark {
 
         void run() throws Exception {
             long started = System.currentTimeMillis();
+            // Interrupted (Ctrl-C, kill): stop the child nodes and drop the schemas left behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (NodeProc p : NodeProc.LIVE) {
+                    p.process.destroyForcibly();
+                }
+                for (String schema : List.copyOf(liveSchemas)) {
+                    dropSchema(schema);
+                }
+            }, "cluster-benchmark-cleanup"));
             printMachine();
             System.out.printf(Locale.ROOT, "settings: %d measured + %d warm-up no-op jobs per throughput scenario, %d worker threads per node, "
                             + "nodes %s, poll %d ms (db-scheduler %d ms), lateness window %d s after %d s warm-up (%s); node JVMs -Xmx%s; node logs in %s%n%n",
@@ -160,7 +170,7 @@ public final class ClusterBenchmark {
                             throughput(system, n);
                         } catch (Exception e) {
                             problems.add("throughput " + system + " x" + n + ": " + e);
-                            throughputRows.add(new String[] {system, String.valueOf(n), "-", "-", "-", "FAILED: " + e.getMessage(), load()});
+                            throughputRows.add(new String[] {system, String.valueOf(n), "-", "-", "-", "-", "-", "FAILED: " + e.getMessage(), load()});
                         }
                     }
                 }
@@ -186,7 +196,9 @@ public final class ClusterBenchmark {
             printMachine();
             if (!throughputRows.isEmpty()) {
                 System.out.printf(Locale.ROOT, "%nThroughput: %d no-op one-shot jobs, first submission -> last completion (%d threads per node)%n", jobs, threads);
-                table(new String[] {"system", "nodes", "submit s", "total s", "jobs/s", "per node (checks)", "load1"}, throughputRows);
+                table(new String[] {"system", "nodes", "submit s", "1st run s", "total s", "jobs/s", "drain/s", "runs per node (checks)", "load1"}, throughputRows);
+                System.out.println("submit s: time to queue the batch; 1st run s: first submission -> first completion; total s: first submission -> "
+                        + "last completion; jobs/s = jobs / total s; drain/s = jobs from the first completion to the last, per second");
             }
             if (!latenessRows.isEmpty()) {
                 System.out.printf(Locale.ROOT, "%nFire lateness of an every-second job over %d s (ms; actual start - scheduled fire time)%n", latenessSeconds);
@@ -221,11 +233,15 @@ public final class ClusterBenchmark {
                 }
                 sub.submit("w", warmup);
                 awaitCount(nodes, warmup, "warm-up");
+                for (NodeProc p : nodes) {
+                    p.mark(); // from here on each node also notes its first completion
+                }
                 long t0 = System.currentTimeMillis();
                 sub.submit("m", jobs);
                 long submitted = System.currentTimeMillis();
                 awaitCount(nodes, (long) warmup + jobs, "measured batch");
                 long end = nodes.stream().mapToLong(NodeProc::lastEnd).max().orElseThrow();
+                long first = nodes.stream().mapToLong(NodeProc::firstAfterMark).filter(x -> x > 0).min().orElseThrow();
                 String load = load();
                 for (NodeProc p : nodes) {
                     p.stop();
@@ -243,10 +259,12 @@ public final class ClusterBenchmark {
                     problems.add("throughput " + system + " x" + n + ": " + check);
                 }
                 double secs = (end - t0) / 1000.0;
-                throughputRows.add(new String[] {system, String.valueOf(n), fmt1((submitted - t0) / 1000.0), fmt1(secs),
-                        String.format(Locale.ROOT, "%.0f", jobs / secs), String.join("/", shares) + " (" + check + ")", load});
-                System.out.printf(Locale.ROOT, "  %s x%d: %.0f jobs/s (submit %.1f s, total %.1f s), per node %s, %s%n", system, n, jobs / secs,
-                        (submitted - t0) / 1000.0, secs, shares, check);
+                double drain = (jobs - 1) / Math.max(0.001, (end - first) / 1000.0);
+                throughputRows.add(new String[] {system, String.valueOf(n), fmt1((submitted - t0) / 1000.0), fmt1((first - t0) / 1000.0), fmt1(secs),
+                        String.format(Locale.ROOT, "%.0f", jobs / secs), String.format(Locale.ROOT, "%.0f", drain),
+                        String.join("/", shares) + " (" + check + ")", load});
+                System.out.printf(Locale.ROOT, "  %s x%d: %.0f jobs/s (submit %.1f s, first run after %.1f s, total %.1f s, %.0f jobs/s from first to last), "
+                                + "per node %s, %s%n", system, n, jobs / secs, (submitted - t0) / 1000.0, (first - t0) / 1000.0, secs, drain, shares, check);
             } finally {
                 for (NodeProc p : nodes) {
                     p.kill();
@@ -392,6 +410,7 @@ public final class ClusterBenchmark {
             try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             }
+            liveSchemas.add(schema);
             return schema;
         }
 
@@ -402,6 +421,7 @@ public final class ClusterBenchmark {
         void dropSchema(String schema) {
             try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                liveSchemas.remove(schema);
             } catch (SQLException e) {
                 problems.add("could not drop schema " + schema + ": " + e.getMessage());
             }
@@ -485,7 +505,7 @@ public final class ClusterBenchmark {
         abstract String verify(int expected) throws Exception;
 
         @Override
-        public abstract void close() throws Exception;
+        public abstract void close();
     }
 
     /**
@@ -607,8 +627,12 @@ public final class ClusterBenchmark {
         }
 
         @Override
-        public void close() throws Exception {
-            scheduler.shutdown(false);
+        public void close() {
+            try {
+                scheduler.shutdown(false);
+            } catch (org.quartz.SchedulerException e) {
+                throw new IllegalStateException("could not shut the submitting Quartz scheduler down", e);
+            }
         }
     }
 
@@ -672,6 +696,7 @@ public final class ClusterBenchmark {
 
     /** A node in a child JVM; reads its reports. */
     static final class NodeProc {
+        static final Set<NodeProc> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
         final String name;
         final Process process;
         final Path log;
@@ -680,6 +705,8 @@ public final class ClusterBenchmark {
         volatile boolean ready;
         volatile long count;
         volatile long lastEnd;
+        volatile long firstAfterMark;
+        volatile boolean marked;
         volatile long finalCount = -1;
 
         private NodeProc(String name, Process process, Path log) {
@@ -698,7 +725,9 @@ public final class ClusterBenchmark {
                     "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), ClusterBenchmark.class.getName(), "--node",
                     system, mode, url, name, String.valueOf(threads), String.valueOf(pollMs)));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            return new NodeProc(name, p, logDir.resolve(name + ".log"));
+            NodeProc node = new NodeProc(name, p, logDir.resolve(name + ".log"));
+            LIVE.add(node);
+            return node;
         }
 
         private void read() {
@@ -709,6 +738,7 @@ public final class ClusterBenchmark {
                     if (line.startsWith("STATS ")) {
                         String[] f = line.split(" ");
                         lastEnd = Long.parseLong(f[2]);
+                        firstAfterMark = Long.parseLong(f[3]);
                         count = Long.parseLong(f[1]);
                         continue;
                     }
@@ -720,6 +750,8 @@ public final class ClusterBenchmark {
                     }
                     if (line.startsWith("READY")) {
                         ready = true;
+                    } else if (line.startsWith("MARKED")) {
+                        marked = true;
                     } else if (line.startsWith("FINAL ")) {
                         finalCount = Long.parseLong(line.substring(6).trim());
                     }
@@ -747,6 +779,22 @@ public final class ClusterBenchmark {
             return count;
         }
 
+        long firstAfterMark() {
+            return firstAfterMark;
+        }
+
+        /** Tells the node to note its first completion from now on; waits for its answer. */
+        void mark() throws Exception {
+            stdin.println("mark");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!marked) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new IllegalStateException("node " + name + " did not answer 'mark'; see " + log);
+                }
+                Thread.sleep(1);
+            }
+        }
+
         long lastEnd() {
             return lastEnd;
         }
@@ -763,6 +811,7 @@ public final class ClusterBenchmark {
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             Thread.sleep(50); // let the reader take the last lines
+            LIVE.remove(this);
         }
 
         long finalCount() {
@@ -774,15 +823,22 @@ public final class ClusterBenchmark {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
+            LIVE.remove(this);
         }
     }
 
     /** Per-JVM counters the nodes' jobs update (one node per JVM). */
     static final AtomicLong COUNT = new AtomicLong();
     static final AtomicLong LAST_END = new AtomicLong();
+    static final AtomicLong FIRST_AFTER_MARK = new AtomicLong();
+    static volatile boolean marked;
 
     static void completed() {
-        LAST_END.accumulateAndGet(System.currentTimeMillis(), Math::max);
+        long now = System.currentTimeMillis();
+        if (marked) {
+            FIRST_AFTER_MARK.accumulateAndGet(now, (a, b) -> a == 0 ? b : Math.min(a, b));
+        }
+        LAST_END.accumulateAndGet(now, Math::max);
         COUNT.incrementAndGet();
     }
 
@@ -830,7 +886,7 @@ public final class ClusterBenchmark {
                 while (!Thread.currentThread().isInterrupted()) {
                     long c = COUNT.get();
                     if (c != reported) {
-                        System.out.println("STATS " + c + " " + LAST_END.get());
+                        System.out.println("STATS " + c + " " + LAST_END.get() + " " + FIRST_AFTER_MARK.get());
                         reported = c;
                     }
                     try {
@@ -844,8 +900,13 @@ public final class ClusterBenchmark {
             reporter.start();
             System.out.println("READY " + name);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            while (in.readLine() != null) {
-                // no commands; end of input stops the node
+            String line;
+            while ((line = in.readLine()) != null) {
+                // One command: "mark" (note the first completion from now on); end of input stops the node.
+                if (line.trim().equals("mark")) {
+                    marked = true;
+                    System.out.println("MARKED");
+                }
             }
             running.close();
             reporter.interrupt();

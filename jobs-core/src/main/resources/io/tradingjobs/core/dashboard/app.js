@@ -193,6 +193,36 @@
       cell('Message', 'message', text.length ? text : '–'));
   }
 
+  // The reports section shows only when the reports module answers /api/reports.
+  function renderReports(data) {
+    var reports = (data && data.reports) || [];
+    $('reports-section').hidden = false;
+    var body = $('reports').querySelector('tbody');
+    body.replaceChildren.apply(body, reports.map(function (r) {
+      var charts = (r.parts || []).map(function (p) {
+        var name = p.replace(/^.*\/[^.]+\.|\.png$/g, '');
+        return h('a', { href: p, cls: 'chip', text: name });
+      });
+      var period = r.period_start === r.period_end ? r.period_start : r.period_start + ' – ' + r.period_end;
+      return h('tr', { 'data-report-id': r.id },
+        cell('Report', 'first', h('a', { href: r.url, text: r.title }), h('span', { cls: 'sub job-id', text: r.kind })),
+        cell('Period', null, period),
+        cell('Generated', null, when(r.generated_at)),
+        cell('Sections', null, h('span', { cls: 'sub', text: (r.sections || []).join(', ') || '–' })),
+        cell('E-mailed', null, r.emailed_to && r.emailed_to.length ? r.emailed_to.length + ' recipient' + (r.emailed_to.length === 1 ? '' : 's') : '–'),
+        cell('Charts', null, charts.length ? charts : '–'));
+    }));
+    $('no-reports').hidden = reports.length > 0;
+    $('reports').hidden = reports.length === 0;
+  }
+
+  function refreshReports() {
+    if (state.reports === false) { return Promise.resolve(); }
+    return api('GET', 'api/reports?limit=20').then(renderReports).catch(function (e) {
+      if (e.status === 404) { state.reports = false; $('reports-section').hidden = true; }
+    });
+  }
+
   function historyPath() {
     var limit = '?limit=50';
     if (state.job) { return 'api/jobs/' + encodeURIComponent(state.job) + '/history' + limit; }
@@ -209,6 +239,7 @@
         runs = { runs: runs.runs.filter(function (r) { return r.status === 'failed' || r.status === 'retrying' || r.status === 'interrupted'; }) };
       }
       renderRuns(runs);
+      refreshReports();
       $('updated').textContent = 'updated ' + new Date().toLocaleTimeString();
     }).catch(function (e) {
       if (e.status !== 401) { $('updated').textContent = 'refresh failed: ' + e.message; }

@@ -32,6 +32,11 @@ public final class EmailChannel implements NotificationChannel {
 
     public EmailChannel(OpsSettings.Email settings) {
         this.settings = settings;
+        this.session = session(settings);
+    }
+
+    /** The SMTP session of {@code settings}, shared with {@link SmtpMailer}. */
+    static Session session(OpsSettings.Email settings) {
         Properties p = new Properties();
         String ms = String.valueOf(settings.timeout().toMillis());
         p.put("mail.transport.protocol", "smtp");
@@ -44,7 +49,7 @@ public final class EmailChannel implements NotificationChannel {
         p.put("mail.smtp.connectiontimeout", ms);
         p.put("mail.smtp.timeout", ms);
         p.put("mail.smtp.writetimeout", ms);
-        this.session = Session.getInstance(p);
+        return Session.getInstance(p);
     }
 
     @Override
@@ -67,6 +72,11 @@ public final class EmailChannel implements NotificationChannel {
         message.setSentDate(new Date());
         message.setHeader("X-Trading-Jobs-Event", n.eventKey());
         message.setHeader("X-Priority", n.severity() == Notification.Severity.CRITICAL ? "1" : "3");
+        transport(settings, message);
+    }
+
+    /** Sends {@code message}, logging in when a user is set; shared with {@link SmtpMailer}. */
+    static void transport(OpsSettings.Email settings, MimeMessage message) throws MessagingException, UndeliverableException {
         try {
             if (settings.user() != null) {
                 Transport.send(message, settings.user(), settings.password());

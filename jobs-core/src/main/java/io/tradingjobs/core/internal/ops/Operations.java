@@ -19,9 +19,11 @@ import io.tradingjobs.core.internal.notify.FailureAlerts;
 import io.tradingjobs.core.internal.notify.Outbox;
 import io.tradingjobs.core.internal.notify.OutboxNotifier;
 import io.tradingjobs.core.internal.notify.Scrubber;
+import io.tradingjobs.core.internal.notify.SmtpMailer;
 import io.tradingjobs.core.internal.notify.TelegramChannel;
 import io.tradingjobs.core.internal.run.RegisteredJob;
 import io.tradingjobs.core.internal.run.SchedulerCore;
+import io.tradingjobs.core.notify.Mailer;
 import io.tradingjobs.core.notify.NotificationChannel;
 import io.tradingjobs.core.notify.Notifier;
 import io.tradingjobs.core.ops.ReportsEndpoint;
@@ -83,12 +85,16 @@ public final class Operations implements AutoCloseable {
         this.notifier = new OutboxNotifier(db.dsl(), outbox, clock, nodeId, Set.of(EmailChannel.NAME, TelegramChannel.NAME));
     }
 
-    /** Binds {@link Notifier} for jobs and declares the set hosts add {@link NotificationChannel}s to. */
+    /**
+     * Binds {@link Notifier} and {@link Mailer} for jobs and declares the set hosts add
+     * {@link NotificationChannel}s to.
+     */
     public Module module() {
         return new AbstractModule() {
             @Override
             protected void configure() {
                 bind(Notifier.class).toInstance(notifier);
+                bind(Mailer.class).toInstance(new SmtpMailer(settings.email()));
                 Multibinder.newSetBinder(binder(), NotificationChannel.class);
             }
         };

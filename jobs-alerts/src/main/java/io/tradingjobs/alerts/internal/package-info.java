@@ -1,0 +1,2 @@
+/** Implementation details (ids, generated tables); not for use outside jobs-alerts. */
+package io.tradingjobs.alerts.internal;

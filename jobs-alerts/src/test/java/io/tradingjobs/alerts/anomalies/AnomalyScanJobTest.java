@@ -1,0 +1,157 @@
+package io.tradingjobs.alerts.anomalies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingjobs.alerts.AlertsJobProvider;
+import io.tradingjobs.alerts.MarketTables;
+import io.tradingjobs.core.JobRun;
+import io.tradingjobs.core.RunStatus;
+import io.tradingjobs.core.test.LocalHttpServer;
+import io.tradingjobs.core.test.LocalHttpServer.Reply;
+import io.tradingjobs.core.testing.JobTestKit;
+import io.tradingjobs.core.testing.SettableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Anomalies on SQLite; {@link PostgresAnomalyScanJobTest} runs the same on PostgreSQL. */
+class AnomalyScanJobTest {
+    private static final long DAY = 86_400_000L;
+    private final SettableClock clock = SettableClock.at("2026-03-02T11:00", "Africa/Tunis");
+    private final long today = Instant.parse("2026-03-01T23:00:00Z").toEpochMilli(); // midnight in Tunis
+    private JobTestKit kit;
+    private LocalHttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (kit != null) {
+            kit.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The database to use, or null for the kit's temporary SQLite file. */
+    String databaseUrl() {
+        return null;
+    }
+
+    private JobTestKit kit(Map<String, String> settings) {
+        Map<String, String> config = new LinkedHashMap<>(settings);
+        if (databaseUrl() != null) {
+            config.put("jobs.database.url", databaseUrl());
+        }
+        kit = JobTestKit.builder().clock(clock).config(config).provider(new AlertsJobProvider()).provider(new MarketTables()).build();
+        return kit;
+    }
+
+    /** 82 stocks with 25 quiet sessions of history each (volume 1000, close 10). */
+    private List<String> history(DSLContext dsl) {
+        List<String> isins = new ArrayList<>();
+        for (int s = 0; s < 82; s++) {
+            String isin = String.format(Locale.ROOT, "TN%010d", s);
+            isins.add(isin);
+            for (int d = 25; d >= 1; d--) {
+                MarketTables.candle(dsl, isin, "day", today - d * DAY + 16 * 3_600_000L, 10, 10, 10, 10, 1000);
+            }
+        }
+        return isins;
+    }
+
+    private void board(DSLContext dsl, String isin, String ticker, double reference, double open, double last, long volume) {
+        dsl.execute("INSERT INTO pulse_snapshots (snapshot_at, isin, ticker, reference_price, open_price, last_price, volume, simulated) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0)", clock.millis(), isin, ticker, reference, open, last, volume);
+    }
+
+    @Test
+    void theBoardIsScannedAnomaliesAreStoredOnceAndOnlyCriticalOnesAreNotified() {
+        DSLContext dsl = kit(Map.of()).dsl();
+        List<String> isins = history(dsl);
+        for (String isin : isins) {
+            board(dsl, isin, "T" + isin.substring(8), 10, 10, 10.05, 1100);
+        }
+        dsl.execute("UPDATE pulse_snapshots SET volume = 12000 WHERE isin = ?", isins.get(0)); // 12x: critical
+        dsl.execute("UPDATE pulse_snapshots SET last_price = 10.6, volume = 200 WHERE isin = ?", isins.get(1)); // +6% on thin volume
+        dsl.execute("UPDATE pulse_snapshots SET last_price = 0 WHERE isin = ?", isins.get(2)); // bad price: skipped
+
+        JobRun run = kit.run("alerts.anomalies");
+        JobRun again = kit.run("alerts.anomalies");
+
+        assertThat(run.status()).as("%s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.message()).startsWith("81 stocks scanned: 3 anomalies (3 new, 1 critical notified)");
+        assertThat(again.message()).contains("3 anomalies (0 new, 0 critical notified)");
+        assertThat(dsl.fetch("SELECT anomaly_type, severity FROM alert_anomalies ORDER BY anomaly_type").map(r -> r.get(0) + "/" + r.get(1)))
+                .containsExactly("MOVE_ON_THIN_VOLUME/HIGH", "PRICE_MOVE/HIGH", "VOLUME_SPIKE/CRITICAL");
+        assertThat(dsl.fetchCount(DSL.table("notification_events"), DSL.field("event_key").like("anomaly:%"))).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedLimitClosesInTheStoredHistoryAreFound() {
+        DSLContext dsl = kit(Map.of()).dsl();
+        String isin = "TN0000000001";
+        double[] closes = {10, 10, 10, 10.609, 11.255, 11.3};
+        for (int i = 0; i < closes.length; i++) {
+            MarketTables.candle(dsl, isin, "day", today - (closes.length - i) * DAY, closes[i], closes[i], closes[i], closes[i], 1000);
+        }
+        board(dsl, isin, "XYZ", 11.3, 11.3, 11.988, 1200);
+
+        kit.run("alerts.anomalies");
+
+        assertThat(dsl.fetch("SELECT anomaly_type, severity FROM alert_anomalies ORDER BY anomaly_type").map(r -> r.get(0) + "/" + r.get(1)))
+                .contains("REPEATED_LIMIT_HITS/CRITICAL", "PRICE_MOVE/HIGH");
+    }
+
+    @Test
+    void eightyTwoQuotesAt100MsEachAreFetchedInParallelAndTheBatchIsPostedWellUnderASecond() {
+        server = LocalHttpServer.start();
+        server.on("GET", "/api/anomalies/batch", Reply.ok());
+        server.on("POST", "/api/anomalies/batch", Reply.json("{\"received\":true}"));
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("alerts.anomalies.quote-url", server.url("/api/stocks/{symbol}"));
+        config.put("alerts.anomalies.post-batch", "true");
+        config.put("services.anomaly.url", server.baseUrl());
+        List<String> isins = new ArrayList<>();
+        for (int s = 0; s < 82; s++) {
+            isins.add(String.format(Locale.ROOT, "TN%010d", s));
+        }
+        config.put("alerts.anomalies.symbols", String.join(",", isins));
+        kit(config);
+        history(kit.dsl());
+        for (String isin : isins) {
+            long volume = isin.equals(isins.get(5)) ? 4000 : 900;
+            server.on("GET", "/api/stocks/" + isin, Reply.json("{\"symbol\":\"" + isin + "\",\"last_price\":10.1,\"open\":10,"
+                    + "\"reference_price\":10,\"volume\":" + volume + "}").delay(Duration.ofMillis(100)));
+        }
+
+        JobRun run = kit.run("alerts.anomalies");
+
+        assertThat(run.status()).as("%s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.message()).startsWith("82 stocks scanned: 1 anomalies").endsWith("batch posted");
+        assertThat(run.durationMs()).as("82 x 100 ms sequentially would be 8.2 s").isLessThan(1000);
+        assertThat(server.requests("POST", "/api/anomalies/batch")).singleElement()
+                .satisfies(r -> assertThat(r.bodyText()).contains("\"type\":\"volume_spike\"").contains(isins.get(5)));
+    }
+
+    @Test
+    void aStockWhoseQuoteCannotBeFetchedIsSkippedAndTheOthersAreScanned() {
+        server = LocalHttpServer.start();
+        server.on("GET", "/api/stocks/AAA", Reply.json("{\"last_price\":10.9,\"reference_price\":10,\"volume\":1000}"));
+        server.on("GET", "/api/stocks/BBB", Reply.status(404));
+        kit(Map.of("alerts.anomalies.quote-url", server.url("/api/stocks/{symbol}"), "alerts.anomalies.symbols", "AAA,BBB",
+                "http.retry.base-delay", "10ms"));
+
+        JobRun run = kit.run("alerts.anomalies");
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.message()).startsWith("1 stocks scanned (1 quote requests failed): 1 anomalies");
+    }
+}

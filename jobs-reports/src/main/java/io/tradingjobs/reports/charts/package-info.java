@@ -1,0 +1,4 @@
+/**
+ * Charts drawn with JFreeChart into PNG bytes, headless.
+ */
+package io.tradingjobs.reports.charts;
