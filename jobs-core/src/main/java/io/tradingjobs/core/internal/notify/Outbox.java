@@ -57,7 +57,7 @@ public final class Outbox {
      */
     public boolean insert(DSLContext tx, Notification n, Collection<String> channels, String source, String nodeId, long createdAt,
                           long dueAt) {
-        String eventId = UUID.randomUUID().toString();
+        String eventId = nextEventId();
         int inserted = tx.insertInto(NOTIFICATION_EVENTS)
                 .set(NOTIFICATION_EVENTS.EVENT_ID, eventId)
                 .set(NOTIFICATION_EVENTS.EVENT_KEY, n.eventKey())
@@ -222,5 +222,13 @@ public final class Outbox {
 
     static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Ids that sort in creation order (time, then a process-wide sequence), so events go out in the order they happened. */
+    static String nextEventId() {
+        return String.format(java.util.Locale.ROOT, "%012x-%08x-%s", System.currentTimeMillis(), SEQUENCE.incrementAndGet() & 0xffffffffL,
+                UUID.randomUUID().toString().substring(0, 8));
     }
 }

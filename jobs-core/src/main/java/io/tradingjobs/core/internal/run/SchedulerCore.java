@@ -91,6 +91,7 @@ public final class SchedulerCore {
     private final MisfireListener misfireListener;
     private final Map<String, TradingTimeCalendar> calendars = new ConcurrentHashMap<>();
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> queuedManual = new ConcurrentHashMap<>();
     // Runs whose end is not yet in job_runs: a run leaves `active` before its end is written, and
     // close() must not close the pool under that write.
     private final java.util.Set<String> unrecorded = ConcurrentHashMap.newKeySet();
@@ -321,6 +322,9 @@ public final class SchedulerCore {
             }
         }
         if (def.maxConcurrent() > 1 && countActive(jobId) >= def.maxConcurrent()) {
+            if (kind == RunTrigger.MANUAL) {
+                manualStarted(jobId);
+            }
             record(() -> history.notStarted(runId, jobId, scheduledAt, clock.instant(), attempt, nodeId, kind, RunStatus.SKIPPED,
                     "skipped: " + def.maxConcurrent() + " runs already in progress (max-concurrent)"), jobId, runId);
             return;
@@ -336,6 +340,9 @@ public final class SchedulerCore {
             history.started(runId, jobId, scheduledAt, startedAt, attempt, nodeId, kind);
         } catch (RuntimeException e) {
             LOG.error("job {}: not run, because its start could not be recorded: {}", jobId, e.getMessage());
+            if (kind == RunTrigger.MANUAL) {
+                manualStarted(jobId);
+            }
             return null;
         }
         RunContext ctx = new RunContext(jobId, runId, scheduledAt, startedAt, attempt, clock, config,
@@ -343,6 +350,9 @@ public final class SchedulerCore {
         Thread thread = Thread.currentThread();
         unrecorded.add(runId);
         active.put(runId, new ActiveRun(runId, jobId, thread, ctx));
+        if (kind == RunTrigger.MANUAL) {
+            manualStarted(jobId);
+        }
         ScheduledFuture<?> watchdog = def.timeout().map(t -> timers.schedule(() -> {
             ctx.cancel("timed out after " + seconds(t.toMillis()));
             thread.interrupt();
@@ -423,14 +433,18 @@ public final class SchedulerCore {
         MDC.remove("run_id");
         JobRun run = new JobRun(runId, jobId, scheduledAt, startedAt, finishedAt, status, attempt, durationMs, nodeId, kind,
                 finalMessage, finalError, progress == null ? null : progress[0], progress == null ? null : progress[1]);
+        notifyListeners(run);
+        return run;
+    }
+
+    private void notifyListeners(JobRun run) {
         for (Consumer<JobRun> l : runListeners) {
             try {
                 l.accept(run);
             } catch (RuntimeException e) {
-                LOG.warn("run listener failed for {}: {}", runId, e.toString());
+                LOG.warn("run listener failed for {}: {}", run.runId(), e.toString());
             }
         }
-        return run;
     }
 
     /**
@@ -526,17 +540,33 @@ public final class SchedulerCore {
         }
         migrate();
         int max = job.definition().maxConcurrent();
-        // Runs in progress anywhere, plus manual runs asked for but not started yet.
-        // (A count on Quartz's indexed table: listing the triggers would deserialise each one.)
-        long pendingManual = db.dsl().fetchValue("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE SCHED_NAME = ? AND JOB_NAME = ? "
-                + "AND JOB_GROUP = ? AND TRIGGER_GROUP = ? AND TRIGGER_STATE IN ('WAITING', 'ACQUIRED', 'BLOCKED', 'PAUSED', 'PAUSED_BLOCKED')",
-                quartz.getSchedulerName(), jobId, Triggers.SCHEDULE_GROUP,
-                Triggers.MANUAL_GROUP) instanceof Number n ? n.longValue() : 0; // a fired one-shot lingers as COMPLETE briefly
-        if (history.runningCount(jobId) + pendingManual >= max) {
+        // Runs in progress, plus manual runs asked for but not started yet, must stay under the limit.
+        boolean local = !clustered && runsJobs;
+        int running;
+        long pendingManual;
+        if (local) {
+            // One node runs everything: its own counts are the truth and cost no query. (After a restart, manual
+            // runs queued before it are not counted until they start: at worst a few more are admitted once.)
+            running = countActive(jobId);
+            pendingManual = queuedManual.computeIfAbsent(jobId, k -> new java.util.concurrent.atomic.AtomicInteger()).get();
+        } else {
+            running = history.runningCount(jobId);
+            // Counted up to the limit only, so a long queue of manual runs costs no more than the limit to check.
+            pendingManual = running >= max ? 0 : db.dsl().fetchValue("SELECT COUNT(*) FROM (SELECT 1 FROM QRTZ_TRIGGERS "
+                    + "WHERE SCHED_NAME = ? AND JOB_NAME = ? AND JOB_GROUP = ? AND TRIGGER_GROUP = ? "
+                    + "AND TRIGGER_STATE IN ('WAITING', 'ACQUIRED', 'BLOCKED', 'PAUSED', 'PAUSED_BLOCKED') LIMIT ?) pending",
+                    quartz.getSchedulerName(), jobId, Triggers.SCHEDULE_GROUP, Triggers.MANUAL_GROUP, max - running)
+                    instanceof Number n ? n.longValue() : 0; // (a fired one-shot lingers as COMPLETE briefly: not pending)
+        }
+        if (running + pendingManual >= max) {
             throw new JobAlreadyRunningException(jobId, max);
         }
+        if (local) {
+            queuedManual.get(jobId).incrementAndGet();
+        }
         String runId = newRunId();
-        quartz.scheduleJob(TriggerBuilder.newTrigger()
+        try {
+            quartz.scheduleJob(TriggerBuilder.newTrigger()
                 .withIdentity(TriggerKey.triggerKey(runId, Triggers.MANUAL_GROUP))
                 .forJob(JobKey.jobKey(jobId, Triggers.SCHEDULE_GROUP))
                 .startNow()
@@ -546,7 +576,21 @@ public final class SchedulerCore {
                 .usingJobData(ATTEMPT, 1)
                 .usingJobData(SCHEDULED_AT, clock.millis())
                 .build());
+        } catch (SchedulerException | RuntimeException e) {
+            if (local) {
+                manualStarted(jobId);
+            }
+            throw e;
+        }
         return runId;
+    }
+
+    /** A queued manual run of {@code jobId} has started (or will not): it no longer counts as queued. */
+    private void manualStarted(String jobId) {
+        java.util.concurrent.atomic.AtomicInteger n = queuedManual.get(jobId);
+        if (n != null) {
+            n.updateAndGet(v -> Math.max(0, v - 1));
+        }
     }
 
     /** Pauses a job's schedule (and its pending retries); persisted. */
