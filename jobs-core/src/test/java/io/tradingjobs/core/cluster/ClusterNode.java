@@ -71,12 +71,21 @@ public final class ClusterNode {
         System.exit(0);
     }
 
-    private static void holdUntilReleased(JobContext ctx, Path markers) throws InterruptedException {
+    private static void holdUntilReleased(JobContext ctx, Path markers) throws InterruptedException, java.io.IOException {
         System.out.println("STARTED " + ctx.jobId() + " " + ctx.runId());
         System.out.flush();
+        Path release = markers.resolve("release");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!Files.exists(markers.resolve("release")) && System.nanoTime() < deadline) {
-            Thread.sleep(50); // polls a marker file; this is the job's body, not a test waiting on a schedule
+        // Woken by the creation of the release file (the test creates it), not by polling on a timer.
+        try (java.nio.file.WatchService watcher = markers.getFileSystem().newWatchService()) {
+            markers.register(watcher, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.exists(release) && System.nanoTime() < deadline) {
+                java.nio.file.WatchKey key = watcher.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
         }
         ctx.summary("released");
     }
