@@ -5,7 +5,7 @@ import io.tradingjobs.core.spi.JobProvider;
 import java.util.List;
 import org.jooq.DSLContext;
 
-/** Creates a copy of jobs-market's tables (test resources) and writes rows into them with plain SQL. */
+/** Creates jobs-market's tables from its own migration scripts (a test dependency) and writes rows into them with plain SQL. */
 public final class MarketTables implements JobProvider {
 
     @Override
@@ -20,7 +20,7 @@ public final class MarketTables implements JobProvider {
 
     @Override
     public List<String> migrations() {
-        return List.of("classpath:db/test/market/common");
+        return List.of("classpath:db/tradingjobs/market/common");
     }
 
     /** Inserts one candle. */

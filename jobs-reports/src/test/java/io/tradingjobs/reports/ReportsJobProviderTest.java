@@ -20,7 +20,8 @@ class ReportsJobProviderTest {
     Path dir;
 
     private JobScheduler build(Map<String, String> env) {
-        return JobScheduler.builder().environment(env).workingDirectory(dir)
+        // The other job modules are on the test classpath (for their table scripts): load only this provider.
+        return JobScheduler.builder().discover(false).provider(new ReportsJobProvider()).environment(env).workingDirectory(dir)
                 .config("jobs.database.url", TestDatabases.sqlite(dir)).config("jobs.scheduler.name", "reports-p-" + System.nanoTime())
                 .build();
     }
@@ -61,10 +62,10 @@ class ReportsJobProviderTest {
     @Test
     @DisplayName("a starting capital that is not an amount, or a zone that does not exist, is refused at build")
     void badSettings() {
-        assertThatThrownBy(() -> JobScheduler.builder().environment(Map.of()).workingDirectory(dir)
+        assertThatThrownBy(() -> JobScheduler.builder().discover(false).provider(new ReportsJobProvider()).environment(Map.of()).workingDirectory(dir)
                 .config("jobs.database.url", TestDatabases.sqlite(dir)).config("reports.capital", "1m").build().close())
                 .isInstanceOf(SchedulerBuildException.class).hasMessageContaining("reports.capital").hasMessageContaining("1m");
-        assertThatThrownBy(() -> JobScheduler.builder().environment(Map.of()).workingDirectory(dir)
+        assertThatThrownBy(() -> JobScheduler.builder().discover(false).provider(new ReportsJobProvider()).environment(Map.of()).workingDirectory(dir)
                 .config("jobs.database.url", TestDatabases.sqlite(dir)).config("reports.market.timezone", "Mars/Olympus").build().close())
                 .isInstanceOf(SchedulerBuildException.class).hasMessageContaining("reports.market.timezone").hasMessageContaining("Mars/Olympus");
     }

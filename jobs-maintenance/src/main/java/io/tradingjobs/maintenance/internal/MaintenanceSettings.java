@@ -124,7 +124,8 @@ public final class MaintenanceSettings {
 
     /**
      * The retention rules: one per {@code maintenance.retention.<table>} whose value is a duration
-     * (not {@code off}).
+     * (not {@code off}). For {@code job_runs} the age is at least the core's {@code jobs.history.retention},
+     * so the two settings never disagree about what is kept.
      */
     public List<RetentionRule> retentionRules() {
         Set<String> tables = new TreeSet<>();
@@ -147,6 +148,11 @@ public final class MaintenanceSettings {
                 throw new ConfigException(key, raw.get(), "names a table that is not a plain SQL identifier");
             }
             Duration age = Config.parseDuration(key, raw.get());
+            if (table.equalsIgnoreCase("job_runs")) {
+                // The core owns the run history and keeps it for jobs.history.retention: never delete sooner.
+                Duration core = config.duration("jobs.history.retention", Duration.ofDays(90));
+                age = age.compareTo(core) < 0 ? core : age;
+            }
             Optional<String> column = config.get(key + ".column");
             column.ifPresent(c -> {
                 if (!c.matches("[A-Za-z_][A-Za-z0-9_]*")) {

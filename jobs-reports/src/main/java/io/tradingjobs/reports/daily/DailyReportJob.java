@@ -8,7 +8,6 @@ import io.tradingjobs.reports.internal.ReportDelivery;
 import io.tradingjobs.reports.internal.ReportSettings;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * {@code reports.daily}: generates the daily market report of the run's day (its scheduled date in
@@ -34,8 +33,7 @@ public final class DailyReportJob implements Job {
         LocalDate day = ctx.scheduledFireTime().atZone(s.marketZone()).toLocalDate();
         GeneratedReport report = generator.generate(day);
         ctx.checkCancelled();
-        List<String> to = delivery.deliver(report, s.email(), s.recipients());
         ctx.summary(report.id() + ": " + String.join(", ", report.sections()) + ", " + report.parts().size() + " charts; "
-                + (to.isEmpty() ? "archived, not e-mailed" : "e-mailed to " + to.size() + " subscriber" + (to.size() == 1 ? "" : "s")));
+                + delivery.deliverAndDescribe(report, s));
     }
 }

@@ -23,6 +23,17 @@ public final class ReportDelivery {
     }
 
     /**
+     * Archives and, when e-mail is on, mails {@code report} per the settings, and says what was done
+     * in the words of a run summary ("archived, not e-mailed" or "e-mailed to 3 subscribers").
+     *
+     * @throws Exception when the SMTP server fails (the report stays archived)
+     */
+    public String deliverAndDescribe(GeneratedReport report, ReportSettings settings) throws Exception {
+        List<String> to = deliver(report, settings.email(), settings.recipients());
+        return to.isEmpty() ? "archived, not e-mailed" : "e-mailed to " + to.size() + " subscriber" + (to.size() == 1 ? "" : "s");
+    }
+
+    /**
      * Stores the report, then mails it when {@code email} and {@code notify.email.enabled} are on
      * and there are recipients.
      *

@@ -8,7 +8,6 @@ import io.tradingjobs.reports.internal.ReportDelivery;
 import io.tradingjobs.reports.internal.ReportSettings;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * {@code reports.weekly}: generates the weekly report of the run's week (its scheduled date in
@@ -31,8 +30,6 @@ public final class WeeklyReportJob implements Job {
         ReportSettings s = ReportSettings.read(config);
         LocalDate day = ctx.scheduledFireTime().atZone(s.marketZone()).toLocalDate();
         GeneratedReport report = generator.generate(day);
-        List<String> to = delivery.deliver(report, s.email(), s.recipients());
-        ctx.summary(report.id() + ": " + String.join(", ", report.sections()) + "; "
-                + (to.isEmpty() ? "archived, not e-mailed" : "e-mailed to " + to.size() + " subscriber" + (to.size() == 1 ? "" : "s")));
+        ctx.summary(report.id() + ": " + String.join(", ", report.sections()) + "; " + delivery.deliverAndDescribe(report, s));
     }
 }

@@ -6,24 +6,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.jooq.DSLContext;
 
-/** Creates other modules' tables from copies of their DDL (test resources {@code db/other/}). */
+/** Creates other modules' tables from their own migration scripts (test dependencies), as their providers would. */
 public final class OtherModules {
     private OtherModules() {
     }
 
     /** jobs-market's tables. */
     public static void market(DSLContext dsl) {
-        run(dsl, "db/other/market_tables.sql");
+        run(dsl, "db/tradingjobs/market/common/V1__market_tables.sql");
     }
 
     /** jobs-nse's tables. */
     public static void nse(DSLContext dsl) {
-        run(dsl, "db/other/nse_tables.sql");
+        run(dsl, "db/tradingjobs/nse/common/V1__nse_tables.sql");
     }
 
     /** jobs-alerts' anomalies and sentiment tables. */
     public static void alerts(DSLContext dsl) {
-        run(dsl, "db/other/alerts_tables.sql");
+        run(dsl, "db/tradingjobs/alerts/common/V1__alerts_tables.sql");
     }
 
     private static void run(DSLContext dsl, String resource) {

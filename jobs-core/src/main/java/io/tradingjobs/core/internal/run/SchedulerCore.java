@@ -663,16 +663,17 @@ public final class SchedulerCore {
     private JobStatus status(RegisteredJob job, RunHistory.Stats s) {
         JobState state;
         Instant next = null;
+        boolean paused = job.enabled() && isPaused(job.id());
         if (!job.enabled()) {
             state = JobState.DISABLED;
         } else if (s.running() > 0 || countActive(job.id()) > 0) {
             state = JobState.RUNNING;
-        } else if (isPaused(job.id())) {
+        } else if (paused) {
             state = JobState.PAUSED;
         } else {
             state = JobState.SCHEDULED;
         }
-        if (job.enabled() && !isPaused(job.id())) {
+        if (job.enabled() && !paused) {
             next = nextFireTime(job.id()).orElse(null);
         }
         JobRun last = s.last();
