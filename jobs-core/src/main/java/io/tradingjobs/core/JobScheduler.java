@@ -210,6 +210,7 @@ public final class JobScheduler implements AutoCloseable {
      */
     public static final class Builder {
         private final Map<String, String> config = new LinkedHashMap<>();
+        private final Map<String, String> defaults = new LinkedHashMap<>();
         private final List<Bootstrap.HostJob> jobs = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
         private final List<io.tradingjobs.core.spi.JobProvider> providers = new ArrayList<>();
@@ -226,6 +227,17 @@ public final class JobScheduler implements AutoCloseable {
         /** Adds settings; later calls win. Keys may also be environment-style names ({@code DATABASE_URL}). */
         public Builder config(Map<String, String> values) {
             Objects.requireNonNull(values, "values").forEach((k, v) -> config.put(k, v));
+            return this;
+        }
+
+        /**
+         * Adds the host's own defaults: they replace the built-in defaults, and the properties
+         * file, {@code .env}, the environment and {@link #config(Map)} still override them. A host
+         * sets {@code jobs.timezone} here so that its users' {@code TIMEZONE} still wins. Later
+         * calls win; keys may be environment-style names.
+         */
+        public Builder defaults(Map<String, String> values) {
+            Objects.requireNonNull(values, "values").forEach((k, v) -> defaults.put(k, v));
             return this;
         }
 
@@ -314,7 +326,7 @@ public final class JobScheduler implements AutoCloseable {
          * @throws SchedulerBuildException listing every problem found, each with the bad value and the fix
          */
         public JobScheduler build() {
-            Bootstrap.Built built = Bootstrap.build(new Bootstrap.Request(Map.copyOf(withoutNulls(config)), List.copyOf(jobs),
+            Bootstrap.Built built = Bootstrap.build(new Bootstrap.Request(Map.copyOf(withoutNulls(config)), Map.copyOf(withoutNulls(defaults)), List.copyOf(jobs),
                     List.copyOf(modules), List.copyOf(providers), dataSource, clock, discover,
                     classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader(),
                     environment != null ? environment : System.getenv(),

@@ -74,7 +74,7 @@ public final class Bootstrap {
     }
 
     /** What the builder collected. */
-    public record Request(Map<String, String> config, List<HostJob> jobs, List<Module> modules, List<JobProvider> providers,
+    public record Request(Map<String, String> config, Map<String, String> hostDefaults, List<HostJob> jobs, List<Module> modules, List<JobProvider> providers,
                           DataSource dataSource,
                           Clock clock, boolean discover, ClassLoader loader, Map<String, String> environment,
                           Path workingDirectory) {
@@ -126,6 +126,13 @@ public final class Bootstrap {
                         "failed while describing itself: " + e + " (" + f.origin() + ")", "fix or remove the provider's jar"));
             }
         }
+
+        // The host's defaults replace the built-in ones; every later source still wins over them.
+        // Environment-style names are accepted as in config(...).
+        Map<String, String> byEnvName = new LinkedHashMap<>();
+        defaults.keySet().forEach(k -> byEnvName.put(ConfigLoader.environmentName(k), k));
+        aliases.forEach(byEnvName::put);
+        req.hostDefaults().forEach((k, v) -> defaults.put(byEnvName.getOrDefault(k, k), v));
 
         // 2. Configuration, first pass (provider job lists may depend on it).
         Set<String> hostIds = req.jobs().stream().map(j -> j.definition().id()).collect(Collectors.toSet());

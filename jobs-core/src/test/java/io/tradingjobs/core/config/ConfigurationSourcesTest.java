@@ -53,6 +53,25 @@ class ConfigurationSourcesTest {
     }
 
     @Test
+    void hostDefaultsReplaceBuiltInOnesAndEverySourceStillWinsOverThem() throws IOException {
+        Files.writeString(dir.resolve(".env"), "MARKET_SERVICE_URL=http://dotenv-market\n");
+        ConfigProbe probe = new ConfigProbe();
+        try (JobScheduler s = builder(probe, sqliteEnvironment(Map.of("TIMEZONE", "Africa/Tunis")))
+                .defaults(Map.of("jobs.timezone", "Asia/Kolkata", "services.market.url", "http://host-market",
+                        "SENTIMENT_SERVICE_URL", "http://host-sentiment", "services.anomaly.url", "http://host-anomaly",
+                        "services.stock.url", "http://host-stock"))
+                .config("services.stock.url", "http://builder-stock").build()) {
+            Config config = probe.config;
+
+            assertThat(config.get("services.anomaly.url")).as("host default over built-in").contains("http://host-anomaly");
+            assertThat(config.get("services.sentiment.url")).as("a seed name as a host default").contains("http://host-sentiment");
+            assertThat(config.get("services.market.url")).as(".env over host default").contains("http://dotenv-market");
+            assertThat(config.get("jobs.timezone")).as("environment over host default").contains("Africa/Tunis");
+            assertThat(config.get("services.stock.url")).as("builder over host default").contains("http://builder-stock");
+        }
+    }
+
+    @Test
     void eachSourceOverridesTheOnesBeforeIt() throws IOException {
         Files.writeString(dir.resolve("trading-jobs.properties"), String.join("\n",
                 "services.anomaly.url=http://props-anomaly",

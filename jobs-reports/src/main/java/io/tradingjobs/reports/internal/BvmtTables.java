@@ -113,7 +113,8 @@ public final class BvmtTables {
         }
         Double prev = dsl.select(v).from(t).where(k.eq(key)).and(ts.lt(from)).orderBy(ts.desc()).limit(1).fetchOptional(v).orElse(null);
         double last = points.get(points.size() - 1).value();
-        Double change = prev != null && prev != 0 ? (last / prev - 1) * 100 : lastPct;
+        // Boxed on both sides: a ternary of double and a null Double would unbox the null.
+        Double change = prev != null && prev != 0 ? Double.valueOf((last / prev - 1) * 100) : lastPct;
         return Optional.of(new IndexDay(key, points, prev, last, change));
     }
 

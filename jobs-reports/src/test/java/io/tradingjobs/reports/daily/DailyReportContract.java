@@ -63,6 +63,24 @@ abstract class DailyReportContract {
     }
 
     @Test
+    @DisplayName("an index stored without a change percent and with no earlier value (a first day) shows no change instead of failing")
+    void firstDayOfAnIndexWithoutChangePercent() {
+        JobTestKit k = kit();
+        io.tradingjobs.reports.test.OtherModules.market(k.dsl());
+        long at = DAY.atTime(10, 0).atZone(BvmtFixture.TUNIS).toInstant().toEpochMilli();
+        for (int i = 0; i < 3; i++) {
+            k.dsl().insertInto(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name("index_values")))
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("index_key")), "TUNINDEX")
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("ts")), at + i * 900_000L)
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("index_value")), 11_300.0 + i)
+                    .set(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("source")), "simulated").execute();
+        }
+        JobRun run = k.run(ReportsJobProvider.DAILY);
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(k.dsl().select(REPORTS.HTML).from(REPORTS).fetchSingle().value1()).contains("TUNINDEX", "11,302");
+    }
+
+    @Test
     @DisplayName("without the alerts and news modules the report is shorter, says what is missing, and does not fail")
     void missingInputsGiveAShorterReport() {
         JobTestKit k = kit();

@@ -1,0 +1,35 @@
+package io.tradingjobs.examples.custom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tradingjobs.core.JobRun;
+import io.tradingjobs.core.JobScheduler;
+import io.tradingjobs.core.JobStatus;
+import io.tradingjobs.core.RunStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The host's own start-up, on a temporary SQLite file: the job is discovered, scheduled and runs. */
+class CustomJobHostTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void discoversSchedulesAndRunsTheHostsJob() {
+        try (JobScheduler scheduler = CustomJobHost.start(Map.of("jobs.database.url", "jdbc:sqlite:" + dir.resolve("host.db")))) {
+            JobStatus job = scheduler.job(MarketClockJob.ID).orElseThrow();
+            assertThat(job.nextRun()).isNotNull();
+
+            String runId = scheduler.runNow(MarketClockJob.ID);
+            JobRun run = await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.run(runId).orElse(null),
+                    r -> r != null && r.status().isFinal());
+
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(run.message()).contains("NSE").contains("BVMT").endsWith("watching RELIANCE, TCS, SFBT, BIAT");
+        }
+    }
+}

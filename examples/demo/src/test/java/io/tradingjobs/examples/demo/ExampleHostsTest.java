@@ -1,0 +1,204 @@
+package io.tradingjobs.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingjobs.core.JobRun;
+import io.tradingjobs.core.JobScheduler;
+import io.tradingjobs.core.JobState;
+import io.tradingjobs.core.JobStatus;
+import io.tradingjobs.core.RunStatus;
+import io.tradingjobs.core.spi.JobDefinition;
+import io.tradingjobs.examples.bvmt.BvmtHost;
+import io.tradingjobs.examples.upstox.UpstoxHost;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each example host as its {@code main} builds it, on a temporary SQLite file, with the outside
+ * world (NSE, BSE, news) served by {@link SimulatedWorld} on a loopback port and market data from
+ * the simulated source: every job runs once, every run succeeds, and the tables it writes hold data.
+ */
+class ExampleHostsTest {
+    private static final Duration FIRST_RUNS = Duration.ofMinutes(3);
+
+    @TempDir
+    Path dir;
+    SimulatedWorld world;
+    JobScheduler scheduler;
+
+    @BeforeEach
+    void startWorld() {
+        world = SimulatedWorld.start(Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        world.close();
+    }
+
+    /** What every test overrides: its own database and files, the simulated world, any free API port. */
+    private Map<String, String> testSettings() {
+        Map<String, String> s = new LinkedHashMap<>(world.settings());
+        s.put("jobs.database.url", "jdbc:sqlite:" + dir.resolve("host.db"));
+        s.put("jobs.http.port", "0");
+        s.put("maintenance.backup.dir", dir.resolve("backups").toString());
+        s.put("notify.dispatch.interval", "1h");
+        return s;
+    }
+
+    private JobScheduler start(JobScheduler.Builder builder, Map<String, String> environment) {
+        scheduler = builder.environment(environment).workingDirectory(dir).config(testSettings()).build();
+        scheduler.start();
+        return scheduler;
+    }
+
+    private Set<String> enabledJobs() {
+        return scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED).map(JobStatus::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void everyJobRunsOnceAndSucceeds() throws InterruptedException {
+        Map<String, JobRun> runs = Demo.runEveryJobOnce(scheduler, FIRST_RUNS);
+        assertThat(runs.keySet()).as("jobs that ran").containsExactlyInAnyOrderElementsOf(enabledJobs());
+        runs.values().forEach(run -> assertThat(run.status()).as("%s: %s %s", run.jobId(), run.message(), run.error())
+                .isEqualTo(RunStatus.SUCCEEDED));
+    }
+
+    private Map<String, Long> rowCounts(String... tables) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("host.db"))) {
+            for (String table : tables) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** A class loader whose service files omit those in jars whose path contains {@code module}. */
+    private static ClassLoader withoutProvidersOf(String module) {
+        return new ClassLoader(ExampleHostsTest.class.getClassLoader()) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                List<URL> urls = Collections.list(super.getResources(name));
+                urls.removeIf(url -> url.toString().contains("/" + module + "/") || url.toString().contains("/" + module + "-"));
+                return Collections.enumeration(urls);
+            }
+        };
+    }
+
+    private static JobDefinition traderDefinition() {
+        // The stand-in for the platform's users (alert rules) and broker (fills), which a real host has.
+        return JobDefinition.builder(SimulatedTraderJob.ID).schedule("manual").build();
+    }
+
+    @Test
+    void upstoxHostRunsTheSeedsEightJobsOnItsSchedules() throws Exception {
+        start(UpstoxHost.builder().config("market.source", "simulated").job(traderDefinition(), SimulatedTraderJob.class), Map.of());
+
+        Set<String> expected = new TreeSet<>(UpstoxHost.SEED_JOBS.keySet());
+        expected.addAll(UpstoxHost.SUPPORTING_JOBS);
+        expected.add(SimulatedTraderJob.ID);
+        assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(expected);
+        UpstoxHost.SEED_JOBS.forEach((id, schedule) -> assertThat(scheduler.job(id).orElseThrow().schedule()).as(id).isEqualTo(schedule));
+
+        everyJobRunsOnceAndSucceeds();
+
+        assertThat(rowCounts("candles", "latest_quotes", "index_values", "alert_rules", "alert_rule_state", "news_articles",
+                "sentiment_history", "nse_index_membership", "nse_sector_info", "corporate_announcements", "earnings_calendar",
+                "trades", "daily_performance", "monthly_performance", "risk_metrics", "strategy_performance"))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        try (Stream<Path> backups = Files.list(dir.resolve("backups"))) {
+            assertThat(backups.map(p -> p.getFileName().toString())).anyMatch(name -> name.endsWith(".db.gz"));
+        }
+    }
+
+    @Test
+    void bvmtHostRunsTheSeedsSixJobsWithItsEnvNamesAndServesTheJobApi() throws Exception {
+        Map<String, String> seedEnv = new HashMap<>();
+        seedEnv.put("TIMEZONE", "Africa/Tunis");
+        seedEnv.put("ENABLE_SCHEDULER", "true");
+        seedEnv.put("MARKET_PULSE_INTERVAL", "10");
+        seedEnv.put("ANOMALY_CHECK_INTERVAL", "120");
+        seedEnv.put("SENTIMENT_SCAN_INTERVAL", "20");
+        seedEnv.put("DAILY_REPORT_TIME", "18:30");
+        seedEnv.put("WEEKLY_REPORT_DAY", "thursday");
+        seedEnv.put("WEEKLY_REPORT_TIME", "16:00");
+        // This test's classpath also has jobs-nse (for the other hosts); the BVMT host's own has not.
+        start(BvmtHost.builder().config("market.pulse.source", "simulated").classLoader(withoutProvidersOf("jobs-nse")), seedEnv);
+
+        assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(BvmtHost.SEED_JOBS.keySet());
+        Map<String, String> schedules = scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED)
+                .collect(Collectors.toMap(JobStatus::id, JobStatus::schedule));
+        assertThat(schedules).containsEntry("market.pulse", "every 10 minutes during BVMT market hours")
+                .containsEntry("alerts.anomalies", "every 2 hours")
+                .containsEntry("alerts.news", "every 20 minutes")
+                .containsEntry("reports.daily", "daily at 18:30 in Africa/Tunis")
+                .containsEntry("reports.weekly", "weekly on thursday at 16:00 in Africa/Tunis")
+                .containsEntry("maintenance.cleanup", "0 3 * * * in Africa/Tunis");
+
+        everyJobRunsOnceAndSucceeds();
+
+        assertThat(rowCounts("pulse_snapshots", "sector_performance", "top_movers", "index_values", "alert_anomalies",
+                "news_articles", "sentiment_history", "reports"))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        String jobs = get("/api/jobs");
+        assertThat(jobs).contains("\"id\":\"market.pulse\"", "\"last_status\":\"success\"", "\"success_count\":1");
+    }
+
+    @Test
+    void demoRunsBothHostsJobsOnTheSimulatedMarket() throws Exception {
+        start(Demo.builder(world), Map.of());
+        Set<String> expected = new TreeSet<>(UpstoxHost.SEED_JOBS.keySet());
+        expected.addAll(UpstoxHost.SUPPORTING_JOBS);
+        expected.addAll(BvmtHost.SEED_JOBS.keySet());
+        expected.add(SimulatedTraderJob.ID);
+        assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(expected);
+
+        everyJobRunsOnceAndSucceeds();
+
+        assertThat(rowCounts("candles", "pulse_snapshots", "alert_anomalies", "news_articles", "nse_index_membership",
+                "corporate_announcements", "daily_performance", "reports"))
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        assertThat(get("/")).containsIgnoringCase("<html");
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        int port = scheduler.managementPort().orElseThrow();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+}
