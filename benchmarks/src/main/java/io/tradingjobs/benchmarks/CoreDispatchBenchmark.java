@@ -157,23 +157,30 @@ public final class CoreDispatchBenchmark {
 
     private static double oursThroughput(Path dir, int jobs, int threads) throws Exception {
         String name = "ours-" + System.nanoTime();
-        JobDefinition def = JobDefinition.builder("bench.noop").schedule("manual").maxConcurrent(threads * 4).build();
+        int limit = threads * 4;
+        JobDefinition def = JobDefinition.builder("bench.noop").schedule("manual").maxConcurrent(limit).build();
         CountDownLatch done = new CountDownLatch(jobs);
+        // runNow refuses while the job has maxConcurrent runs running or queued, so the submitter takes a slot
+        // before each runNow and a finished run gives one back: it waits for room instead of spinning on refusals.
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(limit);
         try (JobScheduler s = ours(dir, threads, name, def, ctx -> { })) {
             s.onRunFinished(run -> {
+                slots.release();
                 if (run.status() == RunStatus.SUCCEEDED) {
                     done.countDown();
                 }
             });
             s.start();
             long t0 = System.nanoTime();
-            // runNow refuses while the job already has maxConcurrent runs running or queued: submit as slots free.
             for (int i = 0; i < jobs; ) {
+                slots.acquire();
                 try {
                     s.runNow("bench.noop");
                     i++;
                 } catch (io.tradingjobs.core.JobAlreadyRunningException full) {
-                    Thread.onSpinWait();
+                    // A finished run is announced a moment before its worker leaves the count: try again.
+                    slots.release();
+                    Thread.yield();
                 }
             }
             done.await(10, TimeUnit.MINUTES);

@@ -103,6 +103,7 @@ public final class AlertsJobProvider implements JobProvider {
         d.put("alerts.news.lookback", "2d");
         d.put("alerts.news.negative-threshold", "-0.5");
         d.put("alerts.news.timezone", "UTC");
+        d.put("alerts.news.post-scrape", "false");
         d.put("news.newsapi.base-url", "https://newsapi.org");
         d.put("news.newsapi.key", "");
         d.put("news.newsapi.language", "");

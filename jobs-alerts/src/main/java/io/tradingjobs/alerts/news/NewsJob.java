@@ -154,12 +154,30 @@ public final class NewsJob implements Job {
 
         Stored stored = store(raw, watchlist, config, now);
         int days = aggregate(stored.days, watchlist, zone(config), now);
+        if (config.bool("alerts.news.post-scrape", false)) {
+            notes.add(postScrape(config, stored.inserted));
+        }
         String summary = String.format(Locale.ROOT, "%d new articles (%d already stored), %d negative-news alerts, sentiment updated for %d day(s); %s",
                 stored.inserted, stored.known, stored.alerts, days, String.join("; ", notes));
         ctx.summary(summary);
         LOG.info(summary);
         if (keyProblem != null) {
             throw keyProblem;
+        }
+    }
+
+    /**
+     * The BVMT seed's {@code POST SENTIMENT_SERVICE_URL/api/sentiment/scrape}, for a host whose
+     * sentiment service still scrapes on its own (social media, say); a failure is noted, not fatal.
+     */
+    private String postScrape(Config config, int newArticles) {
+        String url = config.string("services.sentiment.url", "http://localhost:8005").replaceAll("/+$", "") + "/api/sentiment/scrape";
+        try {
+            http.post(url).json(java.util.Map.of("source", "trading-jobs", "new_articles", newArticles)).send();
+            return "sentiment service asked to scrape";
+        } catch (io.tradingjobs.core.http.HttpException e) {
+            LOG.warn("asking the sentiment service to scrape failed: {}", e.getMessage());
+            return "asking the sentiment service to scrape failed: " + e.getMessage();
         }
     }
 

@@ -147,6 +147,32 @@ class NewsJobTest {
     }
 
     @Test
+    void withPostScrapeTheSentimentServiceIsAskedToScrapeAsTheSeedDoesAndItsFailureDoesNotFailTheRun() {
+        server.on("POST", "/sentiment/api/sentiment/scrape", Reply.json("{\"queued\":true}"), Reply.status(503));
+        Map<String, String> c = settings(KEY);
+        c.put("alerts.news.post-scrape", "true");
+        c.put("services.sentiment.url", server.url("/sentiment/"));
+        c.put("http.retry.max-attempts", "1");
+
+        JobRun first = run(c);
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(first.message()).contains("sentiment service asked to scrape");
+        assertThat(server.requests("POST", "/sentiment/api/sentiment/scrape")).singleElement()
+                .satisfies(r -> assertThat(r.bodyText()).contains("\"source\":\"trading-jobs\"").contains("\"new_articles\":"));
+
+        JobRun second = run(c);
+        assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(second.message()).contains("asking the sentiment service to scrape failed").contains("503");
+    }
+
+    @Test
+    void withoutPostScrapeNothingIsPosted() {
+        JobRun run = run(settings(KEY));
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(server.requests()).noneMatch(r -> r.method().equals("POST"));
+    }
+
+    @Test
     void aBrokenFeedFailsOnlyThatFeed() {
         JobRun run = run(settings(KEY));
 

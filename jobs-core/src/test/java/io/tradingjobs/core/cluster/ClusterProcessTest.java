@@ -150,6 +150,16 @@ class ClusterProcessTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> first.printed("STARTED cluster.long"));
         String deadRun = first.line("STARTED cluster.long").orElseThrow().split(" ")[2];
 
+        // A second scheduler on the same file would run every job again and take the first one's runs for
+        // leftovers of a crash: it is refused, naming the file and the process that has it.
+        try (io.tradingjobs.core.JobScheduler intruder = io.tradingjobs.core.JobScheduler.builder().discover(false)
+                .environment(java.util.Map.of()).workingDirectory(dir).config("jobs.database.url", url).build()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(intruder::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another running scheduler (process ")
+                    .hasMessageContaining(url.substring(url.lastIndexOf('/') + 1));
+        }
+        assertThat(status(url, deadRun)).as("the refused scheduler left the running run alone").contains("RUNNING");
+
         first.kill();
         assertThat(status(url, deadRun)).contains("RUNNING");
 
@@ -198,8 +208,9 @@ class ClusterProcessTest {
             long duringOutage = count(url, "SELECT COUNT(*) FROM job_runs WHERE job_id = 'cluster.tick' AND scheduled_at BETWEEN ? AND ?",
                     cutAt + 2_000, restoredAt - 2_000);
             assertThat(duringOutage).isLessThanOrEqualTo(3);
+            // BLOCKED too: the tick allows one run at a time, so Quartz blocks its trigger while a tick runs.
             assertThat(text(url, "SELECT TRIGGER_STATE FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'cluster.tick'"))
-                    .hasValueSatisfying(state -> assertThat(state).isIn("WAITING", "ACQUIRED", "EXECUTING"));
+                    .hasValueSatisfying(state -> assertThat(state).isIn("WAITING", "ACQUIRED", "EXECUTING", "BLOCKED"));
             assertNoStuckTriggers(url);
         }
     }

@@ -246,13 +246,18 @@ class ConfigurationSourcesTest {
     }
 
     @Test
-    void unknownNamesInDotEnvAreWarningsAndUnknownEnvironmentVariablesAreIgnored() throws IOException {
+    void unknownNamesInDotEnvAreWarningsAndUnknownEnvironmentVariablesAreIgnoredUnlessTheyLookLikeOurs() throws IOException {
         Files.writeString(dir.resolve(".env"), "STOCK_SERVICE_URL=http://stock:8001\nSOME_OTHER_APP_SETTING=42\n");
         ConfigProbe probe = new ConfigProbe();
 
         try (LogCapture logs = LogCapture.start();
-             JobScheduler s = builder(probe, sqliteEnvironment(Map.of("PATH", "/usr/bin", "HOME_GROWN_VARIABLE", "1"))).build()) {
+             JobScheduler s = builder(probe, sqliteEnvironment(Map.of("PATH", "/usr/bin", "HOME_GROWN_VARIABLE", "1",
+                     "JOBS_TEST_PORBE_ENABLED", "false"))).build()) {
             assertThat(probe.config.get("services.stock.url")).contains("http://stock:8001");
+            // Our own prefix with a misspelt job id: said, since the job would otherwise silently stay enabled.
+            assertThat(logs.warnings()).anySatisfy(w -> assertThat(w).contains("JOBS_TEST_PORBE_ENABLED").contains("matches no setting")
+                    .contains("test.probe"));
+            assertThat(s.job("test.probe").orElseThrow().status()).isNotEqualTo(io.tradingjobs.core.JobState.DISABLED);
             assertThat(logs.warnings()).anySatisfy(w -> assertThat(w)
                     .contains(dir.resolve(".env").toString()).contains("SOME_OTHER_APP_SETTING").contains("ignored"));
             assertThat(logs.warnings()).noneSatisfy(w -> assertThat(w).containsAnyOf("PATH", "HOME_GROWN_VARIABLE"));

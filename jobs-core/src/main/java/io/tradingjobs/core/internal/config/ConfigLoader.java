@@ -76,7 +76,7 @@ public final class ConfigLoader {
         Map<String, String> sources = new LinkedHashMap<>();
         defaults.keySet().forEach(k -> sources.put(k, "default"));
 
-        Map<String, String> fromEnv = mapEnvironment(environment, envNames, null, warnings);
+        Map<String, String> fromEnv = mapEnvironment(environment, envNames, null, warnings, jobIds);
         Map<String, String> fromBuilder = new LinkedHashMap<>();
         builderValues.forEach((k, v) -> {
             String key = envNames.getOrDefault(k, k);
@@ -94,7 +94,7 @@ public final class ConfigLoader {
         String envFile = firstOf("jobs.env-file", fromBuilder, fromEnv, merged);
         Path dotEnv = resolve(workingDir, envFile, ".env");
         if (dotEnv != null) {
-            put(merged, sources, mapEnvironment(readDotEnv(dotEnv), envNames, dotEnv, warnings), "file " + dotEnv);
+            put(merged, sources, mapEnvironment(readDotEnv(dotEnv), envNames, dotEnv, warnings, jobIds), "file " + dotEnv);
         } else if (envFile != null && !envFile.isBlank()) {
             warnings.add("jobs.env-file=" + envFile + " does not exist; no .env file read");
         }
@@ -140,7 +140,8 @@ public final class ConfigLoader {
         return names;
     }
 
-    private static Map<String, String> mapEnvironment(Map<String, String> env, Map<String, String> names, Path file, List<String> warnings) {
+    private static Map<String, String> mapEnvironment(Map<String, String> env, Map<String, String> names, Path file, List<String> warnings,
+                                                      Set<String> jobIds) {
         Map<String, String> out = new LinkedHashMap<>();
         env.forEach((name, value) -> {
             String key = names.get(name);
@@ -151,6 +152,10 @@ public final class ConfigLoader {
                 out.put(key, value);
             } else if (file != null) {
                 warnings.add(file + ": " + name + " is not a trading-jobs setting; ignored");
+            } else if (name.startsWith("JOBS_") && jobIds != null) {
+                // Most likely a misspelt job id or setting; unrelated variables of the host are not ours to judge.
+                warnings.add("environment variable " + name + " matches no setting; ignored. Per-job names are JOBS_<ID>_<SETTING> "
+                        + "with the id's dots and dashes as underscores; the jobs are " + String.join(", ", new java.util.TreeSet<>(jobIds)));
             }
         });
         return out;

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final Kind kind;
     private final DSLContext dsl;
     private final String description;
+    private java.nio.file.Path sqliteFile;
 
     private Database(DataSource dataSource, HikariDataSource ownedPool, Kind kind, String description) {
         this.dataSource = dataSource;
@@ -79,8 +80,10 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource pool = new HikariDataSource(hc);
             DataSource ds = url.kind() == Kind.SQLITE ? new SqliteWriteGate(pool, busyTimeout.toMillis()) : pool;
-            return new Database(ds, pool, url.kind(), url.kind() == Kind.SQLITE
+            Database db = new Database(ds, pool, url.kind(), url.kind() == Kind.SQLITE
                     ? "SQLite file " + url.sqliteFile().toAbsolutePath().normalize() : url.printable());
+            db.sqliteFile = url.kind() == Kind.SQLITE ? url.sqliteFile() : null;
+            return db;
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to the database " + url.printable() + ": " + rootMessage(e), e);
         }
@@ -132,6 +135,11 @@ public final class Database implements AutoCloseable {
     /** The jOOQ context over the pool, in the database's dialect. */
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** The SQLite file the library opened itself (none for PostgreSQL or a host's data source). */
+    public java.util.Optional<java.nio.file.Path> sqliteFile() {
+        return java.util.Optional.ofNullable(sqliteFile);
     }
 
     /** Which database. */

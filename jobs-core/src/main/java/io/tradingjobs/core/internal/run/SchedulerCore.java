@@ -12,6 +12,7 @@ import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.internal.db.Database;
 import io.tradingjobs.core.internal.db.GroupCommitWriter;
 import io.tradingjobs.core.internal.db.Migrations;
+import io.tradingjobs.core.internal.db.SqliteProcessLock;
 import io.tradingjobs.core.internal.quartz.MisfireListener;
 import io.tradingjobs.core.internal.quartz.TradingTimeCalendar;
 import io.tradingjobs.core.internal.quartz.Triggers;
@@ -79,6 +80,10 @@ public final class SchedulerCore {
     private final Map<String, RegisteredJob> jobs;
     private final Injector injector;
     private final Clock clock;
+    /** Whether {@link #clock} is the system clock, whose time Quartz's own fire times already are. */
+    private final boolean wallClock;
+    /** Held while this scheduler runs jobs on an SQLite file, so that no second one does. */
+    private SqliteProcessLock processLock;
     private final String nodeId;
     private final ZoneId defaultZone;
     private final boolean clustered;
@@ -127,6 +132,7 @@ public final class SchedulerCore {
         this.jobs = p.jobs();
         this.injector = p.injector();
         this.clock = p.clock();
+        this.wallClock = p.clock().getClass() == Clock.systemUTC().getClass();
         this.nodeId = p.nodeId();
         this.defaultZone = p.defaultZone();
         this.clustered = p.clustered();
@@ -194,6 +200,21 @@ public final class SchedulerCore {
         if (started) {
             return;
         }
+        if (!clustered && runsJobs && processLock == null) {
+            processLock = db.sqliteFile().map(SqliteProcessLock::acquire).orElse(null);
+        }
+        try {
+            startHoldingTheLock();
+        } catch (SchedulerException | RuntimeException e) {
+            if (processLock != null) {
+                processLock.close();
+                processLock = null;
+            }
+            throw e;
+        }
+    }
+
+    private void startHoldingTheLock() throws SchedulerException {
         migrate();
         if (!clustered && runsJobs) {
             // A single node that is starting cannot have runs in progress: whatever says RUNNING died with its process.
@@ -303,12 +324,17 @@ public final class SchedulerCore {
             return;
         }
         JobDataMap data = qc.getTrigger().getJobDataMap();
+        // A manual run's trigger carries no data: its name is the run id and it fires when it was asked for.
+        boolean manualTrigger = Triggers.MANUAL_GROUP.equals(qc.getTrigger().getKey().getGroup());
         RunTrigger kind = qc.isRecovering() ? RunTrigger.RECOVERY
-                : data.containsKey(KIND) ? RunTrigger.valueOf(data.getString(KIND)) : RunTrigger.SCHEDULE;
+                : data.containsKey(KIND) ? RunTrigger.valueOf(data.getString(KIND))
+                : manualTrigger ? RunTrigger.MANUAL : RunTrigger.SCHEDULE;
         int attempt = data.containsKey(ATTEMPT) ? data.getInt(ATTEMPT) : 1;
         Instant scheduledAt = data.containsKey(SCHEDULED_AT) ? Instant.ofEpochMilli(data.getLong(SCHEDULED_AT))
                 : qc.getScheduledFireTime().toInstant();
-        String runId = data.containsKey(RUN_ID) && kind != RunTrigger.RECOVERY ? data.getString(RUN_ID) : newRunId();
+        String runId = kind == RunTrigger.RECOVERY ? newRunId()
+                : data.containsKey(RUN_ID) ? data.getString(RUN_ID)
+                : manualTrigger ? qc.getTrigger().getKey().getName() : newRunId();
         String note = data.containsKey(NOTE) ? data.getString(NOTE) : null;
         JobDefinition def = job.definition();
 
@@ -566,16 +592,17 @@ public final class SchedulerCore {
         }
         String runId = newRunId();
         try {
-            quartz.scheduleJob(TriggerBuilder.newTrigger()
+            TriggerBuilder<org.quartz.SimpleTrigger> trigger = TriggerBuilder.newTrigger()
                 .withIdentity(TriggerKey.triggerKey(runId, Triggers.MANUAL_GROUP))
                 .forJob(JobKey.jobKey(jobId, Triggers.SCHEDULE_GROUP))
                 .startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .usingJobData(KIND, RunTrigger.MANUAL.name())
-                .usingJobData(RUN_ID, runId)
-                .usingJobData(ATTEMPT, 1)
-                .usingJobData(SCHEDULED_AT, clock.millis())
-                .build());
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow());
+            if (!wallClock) {
+                // The run is due at the injected clock's time, which the trigger's own start time is not.
+                trigger.usingJobData(SCHEDULED_AT, clock.millis());
+            }
+            // Otherwise no job data: every byte of it is serialized into the store and read back at the fire.
+            quartz.scheduleJob(trigger.build());
         } catch (SchedulerException | RuntimeException e) {
             if (local) {
                 manualStarted(jobId);
@@ -779,13 +806,18 @@ public final class SchedulerCore {
                             null, null);
                 }
             }
-            quartz.shutdown(false);
+            // Unless a run is stuck, let Quartz's workers finish the bookkeeping that follows our runs (the fired
+            // trigger's row) before the pool closes; cut short, it fails with "JobStore is shutdown" errors.
+            quartz.shutdown(active.isEmpty());
         } catch (SchedulerException e) {
             LOG.warn("error while stopping Quartz: {}", e.getMessage());
         } finally {
             timers.shutdownNow();
             misfireWorker.shutdownNow();
             historyWriter.close();
+            if (processLock != null) {
+                processLock.close();
+            }
         }
     }
 
