@@ -100,15 +100,30 @@ final class SqliteWriteGate implements DataSource {
             }
         }
 
+        /**
+         * Waits for the lock like SQLite's own busy wait, which an interrupt does not end: Quartz
+         * interrupts its scheduler thread on shutdown mid-transaction, and JDBC callers do not expect
+         * a write to fail for it. The interrupt is kept for the caller's next interruptible wait.
+         */
         private void acquire() throws SQLException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            boolean interrupted = false;
             try {
-                if (!lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                    throw new SQLException("timed out after " + timeoutMillis + " ms waiting for the SQLite write lock");
+                while (true) {
+                    try {
+                        if (lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                            holding = true;
+                            return;
+                        }
+                        throw new SQLException("timed out after " + timeoutMillis + " ms waiting for the SQLite write lock");
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
-                holding = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the SQLite write lock", e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
