@@ -90,7 +90,7 @@ class ManagementApiTest {
         }
         JsonNode ok = byId(jobs, "test.ok");
         assertThat(ok.get("name").asText()).isEqualTo("Price sync");
-        assertThat(ok.get("schedule").asText()).isEqualTo("every 1 hour");
+        assertThat(ok.get("schedule").asText()).isEqualTo(OpsFixtures.NEVER_DURING_TESTS);
         assertThat(ok.get("status").asText()).isEqualTo("scheduled");
         assertThat(ok.get("next_run").asText()).matches(ISO);
         assertThat(ok.get("last_run").asText()).matches(ISO);
