@@ -155,7 +155,7 @@ public final class NewsJob implements Job {
         Stored stored = store(raw, watchlist, config, now);
         int days = aggregate(stored.days, watchlist, zone(config), now);
         if (config.bool("alerts.news.post-scrape", false)) {
-            notes.add(postScrape(config, stored.inserted));
+            notes.add(postScrape(ctx, stored.inserted));
         }
         String summary = String.format(Locale.ROOT, "%d new articles (%d already stored), %d negative-news alerts, sentiment updated for %d day(s); %s",
                 stored.inserted, stored.known, stored.alerts, days, String.join("; ", notes));
@@ -170,12 +170,15 @@ public final class NewsJob implements Job {
      * The BVMT seed's {@code POST SENTIMENT_SERVICE_URL/api/sentiment/scrape}, for a host whose
      * sentiment service still scrapes on its own (social media, say); a failure is noted, not fatal.
      */
-    private String postScrape(Config config, int newArticles) {
-        String url = config.string("services.sentiment.url", "http://localhost:8005").replaceAll("/+$", "") + "/api/sentiment/scrape";
+    private String postScrape(JobContext ctx, int newArticles) throws io.tradingjobs.core.http.HttpException {
+        String url = ctx.config().string("services.sentiment.url", "http://localhost:8005").replaceAll("/+$", "") + "/api/sentiment/scrape";
         try {
             http.post(url).json(java.util.Map.of("source", "trading-jobs", "new_articles", newArticles)).send();
             return "sentiment service asked to scrape";
         } catch (io.tradingjobs.core.http.HttpException e) {
+            if (ctx.isCancelled()) {
+                throw e; // timed out or shutting down: the run ends as such, not as a success with a note
+            }
             LOG.warn("asking the sentiment service to scrape failed: {}", e.getMessage());
             return "asking the sentiment service to scrape failed: " + e.getMessage();
         }

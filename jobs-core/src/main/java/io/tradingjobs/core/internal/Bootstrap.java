@@ -127,16 +127,10 @@ public final class Bootstrap {
             }
         }
 
-        // The host's defaults replace the built-in ones; every later source still wins over them.
-        // Environment-style names are accepted as in config(...).
-        Map<String, String> byEnvName = new LinkedHashMap<>();
-        defaults.keySet().forEach(k -> byEnvName.put(ConfigLoader.environmentName(k), k));
-        aliases.forEach(byEnvName::put);
-        req.hostDefaults().forEach((k, v) -> defaults.put(byEnvName.getOrDefault(k, k), v));
-
         // 2. Configuration, first pass (provider job lists may depend on it).
         Set<String> hostIds = req.jobs().stream().map(j -> j.definition().id()).collect(Collectors.toSet());
-        ConfigLoader.Loaded first = ConfigLoader.load(defaults, aliases, hostIds, req.environment(), req.config(), req.workingDirectory());
+        ConfigLoader.Loaded first = ConfigLoader.load(defaults, req.hostDefaults(), aliases, hostIds, req.environment(), req.config(),
+                req.workingDirectory());
 
         // 3. Jobs.
         List<Candidate> candidates = new ArrayList<>();
@@ -170,7 +164,8 @@ public final class Bootstrap {
         }
 
         // 4. Configuration, final pass: now every job id is known, so JOBS_<ID>_SCHEDULE etc. are found.
-        ConfigLoader.Loaded loaded = ConfigLoader.load(defaults, aliases, byId.keySet(), req.environment(), req.config(), req.workingDirectory());
+        ConfigLoader.Loaded loaded = ConfigLoader.load(defaults, req.hostDefaults(), aliases, byId.keySet(), req.environment(),
+                req.config(), req.workingDirectory());
         warnings.addAll(loaded.warnings());
         Config config = loaded.config();
 

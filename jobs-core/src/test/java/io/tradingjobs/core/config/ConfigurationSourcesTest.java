@@ -59,7 +59,7 @@ class ConfigurationSourcesTest {
         try (JobScheduler s = builder(probe, sqliteEnvironment(Map.of("TIMEZONE", "Africa/Tunis")))
                 .defaults(Map.of("jobs.timezone", "Asia/Kolkata", "services.market.url", "http://host-market",
                         "SENTIMENT_SERVICE_URL", "http://host-sentiment", "services.anomaly.url", "http://host-anomaly",
-                        "services.stock.url", "http://host-stock"))
+                        "services.stock.url", "http://host-stock", "JOBS_TEST_PROBE_SCHEDULE", "every 5 minutes"))
                 .config("services.stock.url", "http://builder-stock").build()) {
             Config config = probe.config;
 
@@ -68,7 +68,15 @@ class ConfigurationSourcesTest {
             assertThat(config.get("services.market.url")).as(".env over host default").contains("http://dotenv-market");
             assertThat(config.get("jobs.timezone")).as("environment over host default").contains("Africa/Tunis");
             assertThat(config.get("services.stock.url")).as("builder over host default").contains("http://builder-stock");
+            assertThat(s.job("test.probe").orElseThrow().schedule()).as("a per-job environment-style name").isEqualTo("every 5 minutes");
         }
+    }
+
+    @Test
+    void aHostDefaultForAJobThatDoesNotExistIsABuildError() {
+        JobScheduler.Builder b = builder(new ConfigProbe(), sqliteEnvironment(Map.of())).defaults(Map.of("jobs.test.prboe.enabled", "false"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(b::build).isInstanceOf(io.tradingjobs.core.SchedulerBuildException.class)
+                .hasMessageContaining("jobs.test.prboe.enabled").hasMessageContaining("there is no job 'test.prboe'");
     }
 
     @Test

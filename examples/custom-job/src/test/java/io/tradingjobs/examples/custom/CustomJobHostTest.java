@@ -13,14 +13,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The host's own start-up, on a temporary SQLite file: the job is discovered, scheduled and runs. */
+/** The host as its main builds it, on a temporary SQLite file: the job is discovered, scheduled and runs. */
 class CustomJobHostTest {
     @TempDir
     Path dir;
 
     @Test
     void discoversSchedulesAndRunsTheHostsJob() {
-        try (JobScheduler scheduler = CustomJobHost.start(Map.of("jobs.database.url", "jdbc:sqlite:" + dir.resolve("host.db")))) {
+        // As main builds it, apart from this machine's environment and working directory.
+        try (JobScheduler scheduler = CustomJobHost.builder().environment(Map.of()).workingDirectory(dir)
+                .config("jobs.database.url", "jdbc:sqlite:" + dir.resolve("host.db")).build()) {
+            scheduler.start();
             JobStatus job = scheduler.job(MarketClockJob.ID).orElseThrow();
             assertThat(job.nextRun()).isNotNull();
 

@@ -1,5 +1,6 @@
 package io.tradingjobs.examples.demo;
 
+import io.tradingjobs.core.JobAlreadyRunningException;
 import io.tradingjobs.core.JobRun;
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.JobState;
@@ -47,6 +48,10 @@ public final class Demo {
     /** Runs the demo; {@code --seconds N} stops it after N seconds (for a smoke test), else Ctrl+C. */
     public static void main(String[] args) throws InterruptedException {
         long seconds = args.length == 2 && args[0].equals("--seconds") ? Long.parseLong(args[1]) : -1;
+        // Guice's generated classes need sun.misc.Unsafe, which JDK 24+ warns about; the jobs need no Guice AOP.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         SimulatedWorld world = SimulatedWorld.start(Clock.systemUTC());
         JobScheduler scheduler = builder(world).build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -112,18 +117,19 @@ public final class Demo {
     }
 
     /**
-     * Runs every enabled job once, phase by phase ({@link #PHASES}). A run that fails and will be
-     * retried counts as finished here: its retry follows the job's retry policy.
+     * Runs every enabled job once, phase by phase ({@link #PHASES}). A job that is already running
+     * (a scheduled run that fell due meanwhile) is not asked again: the run in progress counts. A
+     * run that fails and will be retried counts as ended here: its retry follows the job's policy.
      *
      * @return the first run of each job that ended within {@code timeout}, by job id
      */
-    public static Map<String, JobRun> runEveryJobOnce(JobScheduler scheduler, Duration timeout)
-            throws InterruptedException {
+    public static Map<String, JobRun> runEveryJobOnce(JobScheduler scheduler, Duration timeout) throws InterruptedException {
         Map<String, JobRun> finished = new ConcurrentHashMap<>();
         Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
         scheduler.onRunFinished(run -> {
-            CountDownLatch latch = waiting.get(run.runId());
-            if (latch != null && finished.putIfAbsent(run.jobId(), run) == null) {
+            CountDownLatch latch = waiting.remove(run.jobId());
+            if (latch != null) {
+                finished.put(run.jobId(), run);
                 latch.countDown();
             }
         });
@@ -139,7 +145,12 @@ public final class Demo {
         for (List<String> phase : phases) {
             CountDownLatch latch = new CountDownLatch(phase.size());
             for (String id : phase) {
-                waiting.put(scheduler.runNow(id), latch);
+                waiting.put(id, latch); // before runNow: a fast run may end before runNow returns
+                try {
+                    scheduler.runNow(id);
+                } catch (JobAlreadyRunningException running) {
+                    // the run in progress ends the wait for this job
+                }
             }
             if (!latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 break; // the caller sees which jobs are missing

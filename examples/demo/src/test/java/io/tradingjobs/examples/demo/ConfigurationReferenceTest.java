@@ -33,7 +33,7 @@ class ConfigurationReferenceTest {
     private static final Path ROOT = Path.of("..", "..");
     private static final Path DOC = ROOT.resolve(Path.of("docs", "configuration.md"));
 
-    /** A row of a settings table: {@code | `key` | ...}. As in jobs-core's test, plus '_' (table names such as job_runs). */
+    /** A row of a settings table: {@code | `key` | ...}; '_' appears in table names such as job_runs. */
     private static final Pattern ROW = Pattern.compile("(?m)^\\| `([a-z][a-z0-9-]*(?:\\.[a-z0-9_<>-]+)+)` \\|.*$");
 
     /**

@@ -78,6 +78,9 @@ class ExampleHostsTest {
     private JobScheduler start(JobScheduler.Builder builder, Map<String, String> environment) {
         scheduler = builder.environment(environment).workingDirectory(dir).config(testSettings()).build();
         scheduler.start();
+        // The real schedules stay as they are (the tests read them) but fire no runs of their own meanwhile,
+        // whatever the time of day; runNow runs a paused job.
+        scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED).forEach(j -> scheduler.pause(j.id()));
         return scheduler;
     }
 
@@ -174,7 +177,7 @@ class ExampleHostsTest {
                 "news_articles", "sentiment_history", "reports"))
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
         String jobs = get("/api/jobs");
-        assertThat(jobs).contains("\"id\":\"market.pulse\"", "\"last_status\":\"success\"", "\"success_count\":1");
+        assertThat(jobs).contains("\"id\":\"market.pulse\"", "\"last_status\":\"success\"").containsPattern("\"success_count\":[1-9]");
     }
 
     @Test

@@ -62,19 +62,24 @@ public final class ConfigLoader {
      * Merges the sources.
      *
      * @param defaults built-in defaults (core and providers); their keys are the known keys
+     * @param hostDefaults the host's own defaults ({@code Builder.defaults}), keys or environment-style names
      * @param aliases environment name to key (core and providers)
      * @param jobIds ids of all jobs, for the per-job keys' environment names
      * @param environment the process environment
      * @param builderValues values given to the builder (keys, or environment-style names)
      * @param workingDir where relative file names are resolved
      */
-    public static Loaded load(Map<String, String> defaults, Map<String, String> aliases, Set<String> jobIds,
-                              Map<String, String> environment, Map<String, String> builderValues, Path workingDir) {
+    public static Loaded load(Map<String, String> defaults, Map<String, String> hostDefaults, Map<String, String> aliases,
+                              Set<String> jobIds, Map<String, String> environment, Map<String, String> builderValues, Path workingDir) {
         List<String> warnings = new ArrayList<>();
         Map<String, String> envNames = environmentNames(defaults.keySet(), aliases, jobIds);
         Map<String, String> merged = new LinkedHashMap<>(defaults);
         Map<String, String> sources = new LinkedHashMap<>();
         defaults.keySet().forEach(k -> sources.put(k, "default"));
+        // The host's defaults replace the built-in ones; every later source still wins over them.
+        Map<String, String> fromHost = new LinkedHashMap<>();
+        hostDefaults.forEach((k, v) -> fromHost.put(envNames.getOrDefault(k, k), v));
+        put(merged, sources, fromHost, "host default");
 
         Map<String, String> fromEnv = mapEnvironment(environment, envNames, null, warnings, jobIds);
         Map<String, String> fromBuilder = new LinkedHashMap<>();
@@ -84,7 +89,7 @@ public final class ConfigLoader {
         });
 
         // Where the files are may itself come from any later source.
-        String propertiesFile = firstOf("jobs.config.file", fromBuilder, fromEnv, defaults);
+        String propertiesFile = firstOf("jobs.config.file", fromBuilder, fromEnv, merged);
         Path props = resolve(workingDir, propertiesFile, "trading-jobs.properties");
         if (props != null) {
             put(merged, sources, readProperties(props), "file " + props);
@@ -152,8 +157,8 @@ public final class ConfigLoader {
                 out.put(key, value);
             } else if (file != null) {
                 warnings.add(file + ": " + name + " is not a trading-jobs setting; ignored");
-            } else if (name.startsWith("JOBS_") && jobIds != null) {
-                // Most likely a misspelt job id or setting; unrelated variables of the host are not ours to judge.
+            } else if (name.startsWith("JOBS_") && JOB_SETTINGS.stream().anyMatch(suffix -> name.endsWith("_" + environmentName(suffix)))) {
+                // Shaped like a per-job name, so most likely a misspelt job id; other variables are not ours to judge.
                 warnings.add("environment variable " + name + " matches no setting; ignored. Per-job names are JOBS_<ID>_<SETTING> "
                         + "with the id's dots and dashes as underscores; the jobs are " + String.join(", ", new java.util.TreeSet<>(jobIds)));
             }

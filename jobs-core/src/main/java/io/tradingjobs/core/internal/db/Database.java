@@ -34,9 +34,10 @@ public final class Database implements AutoCloseable {
     private final Kind kind;
     private final DSLContext dsl;
     private final String description;
-    private java.nio.file.Path sqliteFile;
+    private final java.nio.file.Path sqliteFile;
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, Kind kind, String description) {
+    private Database(DataSource dataSource, HikariDataSource ownedPool, Kind kind, String description, java.nio.file.Path sqliteFile) {
+        this.sqliteFile = sqliteFile;
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.kind = kind;
@@ -80,10 +81,9 @@ public final class Database implements AutoCloseable {
         try {
             HikariDataSource pool = new HikariDataSource(hc);
             DataSource ds = url.kind() == Kind.SQLITE ? new SqliteWriteGate(pool, busyTimeout.toMillis()) : pool;
-            Database db = new Database(ds, pool, url.kind(), url.kind() == Kind.SQLITE
-                    ? "SQLite file " + url.sqliteFile().toAbsolutePath().normalize() : url.printable());
-            db.sqliteFile = url.kind() == Kind.SQLITE ? url.sqliteFile() : null;
-            return db;
+            return new Database(ds, pool, url.kind(), url.kind() == Kind.SQLITE
+                    ? "SQLite file " + url.sqliteFile().toAbsolutePath().normalize() : url.printable(),
+                    url.kind() == Kind.SQLITE ? url.sqliteFile() : null);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot connect to the database " + url.printable() + ": " + rootMessage(e), e);
         }
@@ -102,7 +102,8 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("the data source is " + product + "; trading-jobs supports SQLite and PostgreSQL");
             }
             String url = c.getMetaData().getURL();
-            return new Database(dataSource, null, kind, io.tradingjobs.core.config.Config.printable("database.url", url) + " (host data source)");
+            return new Database(dataSource, null, kind, io.tradingjobs.core.config.Config.printable("database.url", url) + " (host data source)",
+                    null);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect through the host's data source: " + e.getMessage(), e);
         }

@@ -24,7 +24,10 @@ import javax.sql.DataSource;
  * that span hands the database from one writer to the next at once, in arrival order, and SQLite
  * never sees contention from this process (other processes still meet the busy timeout).
  */
-final class SqliteWriteGate implements DataSource {
+public final class SqliteWriteGate implements DataSource {
+    /** Set on a thread while it runs a job body: there an interrupt (time-out, shutdown) ends the wait. */
+    private static final ThreadLocal<Boolean> IN_JOB = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
     private final DataSource pool;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final long timeoutMillis;
@@ -32,6 +35,19 @@ final class SqliteWriteGate implements DataSource {
     SqliteWriteGate(DataSource pool, long timeoutMillis) {
         this.pool = pool;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Marks the calling thread as running a job body (or no longer). A job's writes then fail at
+     * once when the job is interrupted, as a time-out or shutdown means; the scheduler's own threads
+     * wait through an interrupt, as they would in SQLite's busy handler.
+     */
+    public static void runningJob(boolean value) {
+        if (value) {
+            IN_JOB.set(Boolean.TRUE);
+        } else {
+            IN_JOB.remove();
+        }
     }
 
     @Override
@@ -101,9 +117,10 @@ final class SqliteWriteGate implements DataSource {
         }
 
         /**
-         * Waits for the lock like SQLite's own busy wait, which an interrupt does not end: Quartz
-         * interrupts its scheduler thread on shutdown mid-transaction, and JDBC callers do not expect
-         * a write to fail for it. The interrupt is kept for the caller's next interruptible wait.
+         * Waits for the lock. In a job body an interrupt ends the wait with an error, so a timed-out
+         * or shut-down job stops; elsewhere the wait goes on like SQLite's own busy wait, which an
+         * interrupt does not end (Quartz interrupts its scheduler thread on shutdown mid-transaction,
+         * and its JDBC code does not expect a write to fail for it). The interrupt is kept either way.
          */
         private void acquire() throws SQLException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -118,6 +135,9 @@ final class SqliteWriteGate implements DataSource {
                         throw new SQLException("timed out after " + timeoutMillis + " ms waiting for the SQLite write lock");
                     } catch (InterruptedException e) {
                         interrupted = true;
+                        if (IN_JOB.get()) {
+                            throw new SQLException("interrupted while waiting for the SQLite write lock", e);
+                        }
                     }
                 }
             } finally {

@@ -13,6 +13,7 @@ import io.tradingjobs.core.internal.db.Database;
 import io.tradingjobs.core.internal.db.GroupCommitWriter;
 import io.tradingjobs.core.internal.db.Migrations;
 import io.tradingjobs.core.internal.db.SqliteProcessLock;
+import io.tradingjobs.core.internal.db.SqliteWriteGate;
 import io.tradingjobs.core.internal.quartz.MisfireListener;
 import io.tradingjobs.core.internal.quartz.TradingTimeCalendar;
 import io.tradingjobs.core.internal.quartz.Triggers;
@@ -330,8 +331,9 @@ public final class SchedulerCore {
                 : data.containsKey(KIND) ? RunTrigger.valueOf(data.getString(KIND))
                 : manualTrigger ? RunTrigger.MANUAL : RunTrigger.SCHEDULE;
         int attempt = data.containsKey(ATTEMPT) ? data.getInt(ATTEMPT) : 1;
+        // A manual trigger's start time is when the run was asked for; a misfire moves its fire time, not that.
         Instant scheduledAt = data.containsKey(SCHEDULED_AT) ? Instant.ofEpochMilli(data.getLong(SCHEDULED_AT))
-                : qc.getScheduledFireTime().toInstant();
+                : manualTrigger ? qc.getTrigger().getStartTime().toInstant() : qc.getScheduledFireTime().toInstant();
         String runId = kind == RunTrigger.RECOVERY ? newRunId()
                 : data.containsKey(RUN_ID) ? data.getString(RUN_ID)
                 : manualTrigger ? qc.getTrigger().getKey().getName() : newRunId();
@@ -392,6 +394,7 @@ public final class SchedulerCore {
         try {
             LOG.debug("run {} of {} started ({}, attempt {})", runId, jobId, kind, attempt);
             Job instance = job.instance() != null ? job.instance() : injector.getInstance(job.jobClass());
+            SqliteWriteGate.runningJob(true);
             instance.run(ctx);
         } catch (SkipRunException e) {
             status = RunStatus.SKIPPED;
@@ -402,6 +405,7 @@ public final class SchedulerCore {
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
+            SqliteWriteGate.runningJob(false);
             active.remove(runId);
             Thread.interrupted(); // Quartz reuses the worker thread: do not hand it a pending interrupt
         }
@@ -806,11 +810,14 @@ public final class SchedulerCore {
                             null, null);
                 }
             }
-            // Unless a run is stuck, let Quartz's workers finish the bookkeeping that follows our runs (the fired
-            // trigger's row) before the pool closes; cut short, it fails with "JobStore is shutdown" errors.
-            quartz.shutdown(active.isEmpty());
+            // Let Quartz's workers finish the bookkeeping that follows our runs (the fired trigger's row) before the
+            // pool closes, else it fails with "JobStore is shutdown" errors; but never wait past the shutdown time-out
+            // (plus a little) for a run that fired just before standby() or is stuck.
+            shutdownQuartz(Math.max(TimeUnit.SECONDS.toNanos(2), deadline + TimeUnit.SECONDS.toNanos(5) - System.nanoTime()));
         } catch (SchedulerException e) {
             LOG.warn("error while stopping Quartz: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             timers.shutdownNow();
             misfireWorker.shutdownNow();
@@ -818,6 +825,23 @@ public final class SchedulerCore {
             if (processLock != null) {
                 processLock.close();
             }
+        }
+    }
+
+    private void shutdownQuartz(long waitNanos) throws SchedulerException, InterruptedException {
+        Thread waiting = new Thread(() -> {
+            try {
+                quartz.shutdown(true);
+            } catch (SchedulerException e) {
+                LOG.warn("error while stopping Quartz: {}", e.getMessage());
+            }
+        }, "tradingjobs-quartz-shutdown");
+        waiting.setDaemon(true);
+        waiting.start();
+        waiting.join(TimeUnit.NANOSECONDS.toMillis(waitNanos));
+        if (waiting.isAlive()) {
+            LOG.warn("a run is still going after the shutdown time-out; closing without waiting for it");
+            quartz.shutdown(false);
         }
     }
 
