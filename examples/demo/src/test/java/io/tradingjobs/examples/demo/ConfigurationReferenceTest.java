@@ -3,7 +3,6 @@ package io.tradingjobs.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingjobs.core.config.Config;
-import io.tradingjobs.core.internal.config.ConfigLoader;
 import io.tradingjobs.core.spi.JobProvider;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -66,11 +65,23 @@ class ConfigurationReferenceTest {
     record Literal(String value, String where) {
     }
 
+    /** A properties resource of jobs-core, read as the core reads it (UTF-8). */
+    private static Map<String, String> resource(String name) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = ConfigurationReferenceTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Map<String, String> out = new TreeMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+
     @BeforeAll
     static void load() throws IOException {
-        coreDefaults = ConfigLoader.readResource(ConfigurationReferenceTest.class.getClassLoader(), "io/tradingjobs/core/defaults.properties");
+        coreDefaults = resource("io/tradingjobs/core/defaults.properties");
         moduleDefaults = new TreeMap<>();
-        aliases = new TreeMap<>(ConfigLoader.CORE_ALIASES);
+        aliases = new TreeMap<>(resource("io/tradingjobs/core/environment-names.properties"));
         List<JobProvider> providers = new ArrayList<>();
         Set<String> names = new TreeSet<>();
         for (JobProvider p : ServiceLoader.load(JobProvider.class)) {
@@ -187,12 +198,13 @@ class ConfigurationReferenceTest {
         });
         // The job modules' tables name each key's own environment name as well.
         moduleDefaults.keySet().forEach(key -> {
-            String name = ConfigLoader.environmentName(key);
+            // The documented rule: upper case, '.' and '-' become '_'.
+            String name = key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
             if (!rows.getOrDefault(key, "").contains("`" + name + "`")) {
                 missing.add(name + " -> " + key);
             }
         });
-        assertThat(missing).as("environment names (seed aliases of ConfigLoader.CORE_ALIASES and environmentAliases(), and the job "
+        assertThat(missing).as("environment names (seed names of the core's environment-names.properties and environmentAliases(), and the job "
                 + "modules' UPPER_SNAKE names) not documented in their key's row").isEmpty();
     }
 

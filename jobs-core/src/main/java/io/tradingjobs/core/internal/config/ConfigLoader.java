@@ -28,24 +28,9 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    /** The seeds' environment names and the keys they set. */
-    public static final Map<String, String> CORE_ALIASES = Map.ofEntries(
-            Map.entry("DATABASE_URL", "jobs.database.url"),
-            Map.entry("TIMEZONE", "jobs.timezone"),
-            Map.entry("ENABLE_SCHEDULER", "jobs.scheduler.enabled"),
-            Map.entry("STOCK_SERVICE_URL", "services.stock.url"),
-            Map.entry("MARKET_SERVICE_URL", "services.market.url"),
-            Map.entry("NOTIFICATION_SERVICE_URL", "services.notification.url"),
-            Map.entry("ANOMALY_SERVICE_URL", "services.anomaly.url"),
-            Map.entry("SENTIMENT_SERVICE_URL", "services.sentiment.url"),
-            Map.entry("EMAIL_ENABLED", "notify.email.enabled"),
-            Map.entry("EMAIL_FROM", "notify.email.from"),
-            Map.entry("EMAIL_TO", "notify.email.to"),
-            Map.entry("SMTP_HOST", "notify.email.smtp.host"),
-            Map.entry("SMTP_PORT", "notify.email.smtp.port"),
-            Map.entry("SMTP_USER", "notify.email.smtp.user"),
-            Map.entry("SMTP_PASSWORD", "notify.email.smtp.password"),
-            Map.entry("SMTP_USE_TLS", "notify.email.smtp.starttls"));
+    /** The seeds' environment names and the keys they set ({@code io/tradingjobs/core/environment-names.properties}). */
+    public static final Map<String, String> CORE_ALIASES = Map.copyOf(readResource(ConfigLoader.class.getClassLoader(),
+            "io/tradingjobs/core/environment-names.properties"));
 
     /** Per-job setting suffixes: {@code jobs.<id>.<suffix>}. */
     public static final List<String> JOB_SETTINGS = List.of("enabled", "schedule", "timeout", "misfire-grace", "coalesce",
