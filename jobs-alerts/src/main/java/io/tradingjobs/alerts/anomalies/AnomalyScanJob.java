@@ -7,6 +7,7 @@ import io.tradingjobs.alerts.internal.Ids;
 import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.http.Http;
 import io.tradingjobs.core.http.HttpException;
+import io.tradingjobs.core.jobs.ServiceCallJob;
 import io.tradingjobs.core.notify.Notification;
 import io.tradingjobs.core.notify.Notifier;
 import io.tradingjobs.core.spi.Job;
@@ -127,11 +128,13 @@ public final class AnomalyScanJob implements Job {
 
         String post = "";
         if (config.bool("alerts.anomalies.post-batch", false) && !anomalies.isEmpty()) {
-            String url = config.string("services.anomaly.url", "http://localhost:8004").replaceAll("/+$", "") + "/api/anomalies/batch";
             try {
-                http.post(url).json(batch(anomalies, now)).send();
+                ServiceCallJob.post(http, config, "services.anomaly.url", "/api/anomalies/batch", batch(anomalies, now));
                 post = "; batch posted";
             } catch (HttpException e) {
+                if (ctx.isCancelled()) {
+                    throw e; // timed out or shutting down: the run ends as such (the anomalies are stored)
+                }
                 LOG.warn("posting {} anomalies failed: {}", anomalies.size(), e.getMessage());
                 post = "; posting the batch failed: " + e.getMessage();
             }

@@ -12,6 +12,7 @@ import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.http.Http;
 import io.tradingjobs.core.http.HttpException;
 import io.tradingjobs.core.http.HttpResponse;
+import io.tradingjobs.core.jobs.ServiceCallJob;
 import io.tradingjobs.core.notify.Notification;
 import io.tradingjobs.core.notify.Notifier;
 import io.tradingjobs.core.spi.Job;
@@ -170,12 +171,12 @@ public final class NewsJob implements Job {
      * The BVMT seed's {@code POST SENTIMENT_SERVICE_URL/api/sentiment/scrape}, for a host whose
      * sentiment service still scrapes on its own (social media, say); a failure is noted, not fatal.
      */
-    private String postScrape(JobContext ctx, int newArticles) throws io.tradingjobs.core.http.HttpException {
-        String url = ctx.config().string("services.sentiment.url", "http://localhost:8005").replaceAll("/+$", "") + "/api/sentiment/scrape";
+    private String postScrape(JobContext ctx, int newArticles) throws HttpException, NonRetryableException {
         try {
-            http.post(url).json(java.util.Map.of("source", "trading-jobs", "new_articles", newArticles)).send();
+            ServiceCallJob.post(http, ctx.config(), "services.sentiment.url", "/api/sentiment/scrape",
+                    java.util.Map.of("source", "trading-jobs", "new_articles", newArticles));
             return "sentiment service asked to scrape";
-        } catch (io.tradingjobs.core.http.HttpException e) {
+        } catch (HttpException e) {
             if (ctx.isCancelled()) {
                 throw e; // timed out or shutting down: the run ends as such, not as a success with a note
             }

@@ -2,6 +2,7 @@ package io.tradingjobs.core.jobs;
 
 import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.http.Http;
+import io.tradingjobs.core.http.HttpException;
 import io.tradingjobs.core.http.HttpResponse;
 import io.tradingjobs.core.spi.Job;
 import io.tradingjobs.core.spi.JobContext;
@@ -52,15 +53,39 @@ public class ServiceCallJob implements Job {
 
     @Override
     public void run(JobContext context) throws Exception {
+        String url = url(config, urlSetting, path);
+        String body = context.settings().string("body", "{}");
+        context.summary(send(url, http.post(url).body("application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * The same call from inside another job's run, for a job that also triggers a service (the
+     * BVMT seed's market pulse, anomaly scan and sentiment scan): POSTs {@code json} to the base URL
+     * held by {@code urlSetting} plus {@code path}.
+     *
+     * @return the outcome in the words of a run summary: {@code POST <url> -> 200 in 35 ms: <body>}
+     * @throws NonRetryableException when {@code urlSetting} is not set
+     * @throws HttpException naming the URL and status on a non-2xx answer, a time-out or an I/O failure
+     */
+    public static String post(Http http, Config config, String urlSetting, String path, Object json)
+            throws HttpException, NonRetryableException {
+        String url = url(config, urlSetting, path);
+        return send(url, http.post(url).json(json));
+    }
+
+    private static String url(Config config, String urlSetting, String path) throws NonRetryableException {
         String base = config.get(urlSetting).orElseThrow(() -> new NonRetryableException(
                 "setting " + urlSetting + " (the service's base URL) is not set; set it, e.g. " + urlSetting + "=http://localhost:8001"));
-        String url = base.replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
-        String body = context.settings().string("body", "{}");
+        return base.replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
+    }
+
+    private static String send(String url, Http.Request request) throws HttpException {
         long t0 = System.nanoTime();
-        HttpResponse response = http.post(url).body("application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+        HttpResponse response = request.send();
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String text = response.text();
         String snippet = text.length() > 200 ? text.substring(0, 200) + "…" : text;
-        context.summary("POST " + url + " -> " + response.status() + " in " + ms + " ms" + (snippet.isBlank() ? "" : ": " + snippet.strip()));
+        return "POST " + url + " -> " + response.status() + " in " + ms + " ms"
+                + (snippet.isBlank() ? "" : ": " + snippet.strip());
     }
 }

@@ -69,12 +69,10 @@ public final class MarketPulseJob implements Job {
         board.indices().forEach(i -> summary.append(", ").append(i.indexKey()).append(' ').append(i.value()));
         movers.stream().filter(m -> m.rank() == 1).forEach(m -> summary.append(", top ").append(m.direction().toLowerCase())
                 .append(' ').append(m.ticker()).append(String.format(" %+.2f%%", m.changePercent())));
-        String refreshUrl = config.get("services.stock.url").orElse(null);
-        if (refreshUrl != null && config.bool("market.pulse.refresh", false)) {
-            RefreshCall call = new RefreshCall(config.string("market.pulse.refresh-path", "/api/stocks/refresh"));
-            call.setServices(http, config);
-            call.run(ctx);
-            ctx.summary().ifPresent(s -> summary.append("; ").append(s));
+        if (config.get("services.stock.url").isPresent() && config.bool("market.pulse.refresh", false)) {
+            // The seed's POST STOCK_SERVICE_URL/api/stocks/refresh; a failed call fails the run.
+            summary.append("; ").append(ServiceCallJob.post(http, config, "services.stock.url",
+                    config.string("market.pulse.refresh-path", "/api/stocks/refresh"), Map.of()));
         }
         ctx.progress(3, 3);
         ctx.summary(summary.toString());
@@ -113,12 +111,5 @@ public final class MarketPulseJob implements Job {
             out.add(new MoverRow("LOSER", i + 1, q.isin(), q.ticker(), q.last(), q.changePercent()));
         }
         return out;
-    }
-
-    /** The seed's {@code POST STOCK_SERVICE_URL/api/stocks/refresh}, through the core's service-call job. */
-    private static final class RefreshCall extends ServiceCallJob {
-        RefreshCall(String path) {
-            super("services.stock.url", path);
-        }
     }
 }
