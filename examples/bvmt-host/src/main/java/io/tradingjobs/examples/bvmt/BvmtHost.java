@@ -2,6 +2,7 @@ package io.tradingjobs.examples.bvmt;
 
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.JobStatus;
+import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,13 +73,21 @@ public final class BvmtHost {
     public static void main(String[] args) throws InterruptedException {
         JobScheduler scheduler = builder().build();
         Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "bvmt-host-shutdown"));
+        start(scheduler, System.out);
+        Thread.currentThread().join();
+    }
+
+    /**
+     * What {@link #main} does before it waits: starts {@code scheduler} and prints where the
+     * database is, each job with its schedule and next run (Tunis time), and the job API's address.
+     */
+    public static void start(JobScheduler scheduler, PrintStream out) {
         scheduler.start();
-        System.out.println("BVMT jobs service on " + scheduler.database());
+        out.println("BVMT jobs service on " + scheduler.database());
         for (JobStatus job : scheduler.jobs()) {
-            System.out.printf("  %-22s %-10s %-45s next %s%n", job.id(), job.status().label(), job.schedule(),
+            out.printf("  %-22s %-10s %-45s next %s%n", job.id(), job.status().label(), job.schedule(),
                     job.nextRun() == null ? "-" : job.nextRun().atZone(ZONE).toLocalDateTime());
         }
-        scheduler.managementPort().ifPresent(port -> System.out.println("  job management API: http://127.0.0.1:" + port + "/api/jobs"));
-        Thread.currentThread().join();
+        scheduler.managementPort().ifPresent(port -> out.println("  job management API: http://127.0.0.1:" + port + "/api/jobs"));
     }
 }

@@ -10,12 +10,15 @@ import io.tradingjobs.core.RunStatus;
 import io.tradingjobs.core.spi.JobDefinition;
 import io.tradingjobs.examples.bvmt.BvmtHost;
 import io.tradingjobs.examples.upstox.UpstoxHost;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +45,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each example host as its {@code main} builds it, on a temporary SQLite file, with the outside
+ * Each example host as its {@code main} builds and starts it, on a temporary SQLite file, with the outside
  * world (NSE, BSE, news) served by {@link SimulatedWorld} on a loopback port and market data from
  * the simulated source: every job runs once, every run succeeds, and the tables it writes hold data.
  */
@@ -51,6 +56,7 @@ class ExampleHostsTest {
     Path dir;
     SimulatedWorld world;
     JobScheduler scheduler;
+    final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeEach
     void startWorld() {
@@ -75,9 +81,10 @@ class ExampleHostsTest {
         return s;
     }
 
-    private JobScheduler start(JobScheduler.Builder builder, Map<String, String> environment) {
+    /** Builds the host's scheduler for this test and starts it with {@code main}'s own start step. */
+    private JobScheduler start(JobScheduler.Builder builder, Map<String, String> environment, BiConsumer<JobScheduler, PrintStream> main) {
         scheduler = builder.environment(environment).workingDirectory(dir).config(testSettings()).build();
-        scheduler.start();
+        main.accept(scheduler, new PrintStream(console, true, StandardCharsets.UTF_8));
         // The real schedules stay as they are (the tests read them) but fire no runs of their own meanwhile,
         // whatever the time of day; runNow runs a paused job.
         scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED).forEach(j -> scheduler.pause(j.id()));
@@ -128,13 +135,17 @@ class ExampleHostsTest {
 
     @Test
     void upstoxHostRunsTheSeedsEightJobsOnItsSchedules() throws Exception {
-        start(UpstoxHost.builder().config("market.source", "simulated").job(traderDefinition(), SimulatedTraderJob.class), Map.of());
+        start(UpstoxHost.builder().config("market.source", "simulated").job(traderDefinition(), SimulatedTraderJob.class), Map.of(),
+                UpstoxHost::start);
 
         Set<String> expected = new TreeSet<>(UpstoxHost.SEED_JOBS.keySet());
         expected.addAll(UpstoxHost.SUPPORTING_JOBS);
         expected.add(SimulatedTraderJob.ID);
         assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(expected);
         UpstoxHost.SEED_JOBS.forEach((id, schedule) -> assertThat(scheduler.job(id).orElseThrow().schedule()).as(id).isEqualTo(schedule));
+        assertThat(console()).contains("Upstox/NSE jobs on SQLite file " + dir.resolve("host.db"), "API and dashboard: http://127.0.0.1:");
+        UpstoxHost.SEED_JOBS.forEach((id, schedule) -> assertThat(console()).containsPattern("(?m)^  " + Pattern.quote(id)
+                + " +(scheduled|running) +" + Pattern.quote(schedule) + " +next 20\\d\\d-"));
 
         everyJobRunsOnceAndSucceeds();
 
@@ -159,7 +170,8 @@ class ExampleHostsTest {
         seedEnv.put("WEEKLY_REPORT_DAY", "thursday");
         seedEnv.put("WEEKLY_REPORT_TIME", "16:00");
         // This test's classpath also has jobs-nse (for the other hosts); the BVMT host's own has not.
-        start(BvmtHost.builder().config("market.pulse.source", "simulated").classLoader(withoutProvidersOf("jobs-nse")), seedEnv);
+        start(BvmtHost.builder().config("market.pulse.source", "simulated").classLoader(withoutProvidersOf("jobs-nse")), seedEnv,
+                BvmtHost::start);
 
         assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(BvmtHost.SEED_JOBS.keySet());
         Map<String, String> schedules = scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED)
@@ -170,6 +182,9 @@ class ExampleHostsTest {
                 .containsEntry("reports.daily", "daily at 18:30 in Africa/Tunis")
                 .containsEntry("reports.weekly", "weekly on thursday at 16:00 in Africa/Tunis")
                 .containsEntry("maintenance.cleanup", "0 3 * * * in Africa/Tunis");
+        assertThat(console()).contains("BVMT jobs service on SQLite file " + dir.resolve("host.db"), "job management API: http://127.0.0.1:");
+        schedules.forEach((id, schedule) -> assertThat(console()).containsPattern("(?m)^  " + Pattern.quote(id)
+                + " +(scheduled|running) +" + Pattern.quote(schedule) + " +next 20\\d\\d-"));
 
         everyJobRunsOnceAndSucceeds();
 
@@ -182,7 +197,7 @@ class ExampleHostsTest {
 
     @Test
     void demoRunsBothHostsJobsOnTheSimulatedMarket() throws Exception {
-        start(Demo.builder(world), Map.of());
+        start(Demo.builder(world), Map.of(), (demo, out) -> demo.start());
         Set<String> expected = new TreeSet<>(UpstoxHost.SEED_JOBS.keySet());
         expected.addAll(UpstoxHost.SUPPORTING_JOBS);
         expected.addAll(BvmtHost.SEED_JOBS.keySet());
@@ -195,6 +210,10 @@ class ExampleHostsTest {
                 "corporate_announcements", "daily_performance", "reports"))
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
         assertThat(get("/")).containsIgnoringCase("<html");
+    }
+
+    private String console() {
+        return console.toString(StandardCharsets.UTF_8);
     }
 
     private String get(String path) throws IOException, InterruptedException {

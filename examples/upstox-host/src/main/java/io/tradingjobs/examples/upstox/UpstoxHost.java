@@ -2,6 +2,7 @@ package io.tradingjobs.examples.upstox;
 
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.JobStatus;
+import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,13 +84,21 @@ public final class UpstoxHost {
     public static void main(String[] args) throws InterruptedException {
         JobScheduler scheduler = builder().build();
         Runtime.getRuntime().addShutdownHook(new Thread(scheduler::close, "upstox-host-shutdown"));
+        start(scheduler, System.out);
+        Thread.currentThread().join();
+    }
+
+    /**
+     * What {@link #main} does before it waits: starts {@code scheduler} and prints where the
+     * database is, each job with its schedule and next run (IST), and the dashboard's address.
+     */
+    public static void start(JobScheduler scheduler, PrintStream out) {
         scheduler.start();
-        System.out.println("Upstox/NSE jobs on " + scheduler.database());
+        out.println("Upstox/NSE jobs on " + scheduler.database());
         for (JobStatus job : scheduler.jobs()) {
-            System.out.printf("  %-24s %-10s %-42s next %s%n", job.id(), job.status().label(), job.schedule(),
+            out.printf("  %-24s %-10s %-42s next %s%n", job.id(), job.status().label(), job.schedule(),
                     job.nextRun() == null ? "-" : job.nextRun().atZone(ZONE).toLocalDateTime());
         }
-        scheduler.managementPort().ifPresent(port -> System.out.println("  API and dashboard: http://127.0.0.1:" + port + "/"));
-        Thread.currentThread().join();
+        scheduler.managementPort().ifPresent(port -> out.println("  API and dashboard: http://127.0.0.1:" + port + "/"));
     }
 }
