@@ -80,10 +80,14 @@ public final class PerformanceJob implements Job {
     }
 
     private static String describe(PerformanceSnapshot s) {
-        return String.format(Locale.ROOT, "%s: day P&L %s, equity %s, %d strateg%s, Sharpe %.2f over %d days", s.date(),
+        double sharpe = s.risk().sharpe();
+        int days = s.risk().observations();
+        // With fewer than two daily returns the ratio is undefined (NaN): say so, not "Sharpe NaN".
+        String risk = Double.isFinite(sharpe) ? String.format(Locale.ROOT, "Sharpe %.2f over %d days", sharpe, days)
+                : "Sharpe not yet defined (" + days + (days == 1 ? " day" : " days") + " of returns)";
+        return String.format(Locale.ROOT, "%s: day P&L %s, equity %s, %d strateg%s, %s", s.date(),
                 PerformanceRepository.text(s.daily().dayPnl()), PerformanceRepository.text(s.daily().equity().setScale(2,
-                        java.math.RoundingMode.HALF_EVEN)), s.strategies().size(), s.strategies().size() == 1 ? "y" : "ies",
-                s.risk().sharpe(), s.risk().observations());
+                        java.math.RoundingMode.HALF_EVEN)), s.strategies().size(), s.strategies().size() == 1 ? "y" : "ies", risk);
     }
 
 }

@@ -86,7 +86,7 @@ abstract class PerformanceJobContract {
     void dailyPerformanceIsExact() {
         JobRun run = kit.run(ReportsJobProvider.PERFORMANCE);
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(run.message()).startsWith("2026-02-04: day P&L -40.75");
+        assertThat(run.message()).startsWith("2026-02-04: day P&L -40.75").endsWith("over 3 days");
 
         // D1 total 19 (mark 102: +20, fee 1); D2 52.25 (momentum 20 realised + 24 open - 1.5 fees; meanrev short +10 - 0.25);
         // D3 11.5 (momentum 14 realised - 2 fees; meanrev 0 - 0.5): day P&L 11.5 - 52.25 = -40.75
@@ -182,6 +182,15 @@ abstract class PerformanceJobContract {
         kit.run(ReportsJobProvider.PERFORMANCE);
         assertThat(dsl.select(STRATEGY_PERFORMANCE.PROFIT_FACTOR).from(STRATEGY_PERFORMANCE)
                 .where(STRATEGY_PERFORMANCE.STRATEGY.eq("momentum")).fetchSingle().value1()).isEqualTo(Double.POSITIVE_INFINITY);
+    }
+
+    @Test
+    @DisplayName("on the first day of trading the Sharpe ratio is reported as not yet defined, not as NaN")
+    void firstDaySaysSharpeIsNotYetDefined() {
+        clock.set(D1.atTime(16, 0).atZone(IST).toInstant());
+        JobRun run = kit.run(ReportsJobProvider.PERFORMANCE);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.message()).isEqualTo("2026-02-02: day P&L 19, equity 100019, 1 strategy, Sharpe not yet defined (1 day of returns)");
     }
 
     @Test
