@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.spi.JobDefinition;
 import io.tradingjobs.core.test.TestDatabases;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +52,40 @@ class SqliteSingleSchedulerTest {
         try (JobScheduler third = scheduler(url, Map.of())) {
             third.start();
             assertThat(third.job("test.noop").orElseThrow().nextRun()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRefusedSecondSchedulerLeavesTheFirstOnesLockHeldForOtherProcesses() throws Exception {
+        Path database = dir.resolve("shared.db");
+        String url = "jdbc:sqlite:" + database;
+        try (JobScheduler first = scheduler(url, Map.of())) {
+            first.start();
+            try (JobScheduler second = scheduler(url, Map.of())) {
+                assertThatThrownBy(second::start).hasMessageContaining("is in use by another running scheduler");
+            }
+            // Linux drops a process's record locks when it closes any descriptor of the file: the refusal must not.
+            assertThat(probeLock(dir.resolve("shared.db.scheduler.lock"))).isEqualTo("held");
+        }
+        assertThat(probeLock(dir.resolve("shared.db.scheduler.lock"))).isEqualTo("free");
+    }
+
+    /** Asks a child JVM, another process, whether {@code lockFile} can be locked. */
+    private static String probeLock(Path lockFile) throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(), lockFile.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(probe.waitFor(1, TimeUnit.MINUTES)).as(out).isTrue();
+        return out;
+    }
+
+    /** The child JVM of {@link #probeLock}: prints {@code held} or {@code free}. */
+    public static final class LockProbe {
+        public static void main(String[] args) throws IOException {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+                System.out.print(lock == null ? "held" : "free");
+            }
         }
     }
 

@@ -9,18 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds {@code <database>.scheduler.lock} while a scheduler runs jobs on an SQLite file. Two
  * schedulers on one file would both run every job, and each would take the other's runs for
  * leftovers of a crash; the operating system releases the lock when the process dies, so a
  * {@code kill -9} never leaves it behind.
+ *
+ * <p>The locks are POSIX record locks on Linux, which the operating system drops when the process
+ * closes <em>any</em> descriptor of the file. So a scheduler of this process that finds the file
+ * taken by another of this process must not open it at all: the lock files held here are also
+ * kept in {@link #HELD}, which is checked first.
  */
 public final class SqliteProcessLock implements AutoCloseable {
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SqliteProcessLock(FileChannel channel, FileLock lock) {
+    private SqliteProcessLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -32,6 +43,9 @@ public final class SqliteProcessLock implements AutoCloseable {
      */
     public static SqliteProcessLock acquire(Path database) {
         Path file = database.toAbsolutePath().normalize().resolveSibling(database.getFileName() + ".scheduler.lock");
+        if (!HELD.add(file)) {
+            throw inUse(database, "process " + ProcessHandle.current().pid());
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -39,23 +53,31 @@ public final class SqliteProcessLock implements AutoCloseable {
             try {
                 lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
-                lock = null; // another scheduler of this process holds it
+                lock = null; // not expected past HELD; refuse rather than share
             }
             if (lock == null) {
-                String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+                ByteBuffer holder = ByteBuffer.allocate(256);
+                channel.read(holder, 0);
                 channel.close();
-                throw new IllegalStateException("the SQLite database " + database.toAbsolutePath().normalize()
-                        + " is in use by another running scheduler (" + (holder.isEmpty() ? "unknown process" : holder) + "), which "
-                        + "would run every job too; stop it, or give this one its own jobs.database.url (several nodes need PostgreSQL "
-                        + "and jobs.cluster.enabled=true)");
+                HELD.remove(file);
+                String who = new String(holder.array(), 0, holder.position(), StandardCharsets.UTF_8).trim();
+                throw inUse(database, who.isEmpty() ? "unknown process" : who);
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(("process " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
-            return new SqliteProcessLock(channel, lock);
+            return new SqliteProcessLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD.remove(file);
             throw new IllegalStateException("cannot lock " + file + " to run the scheduler on its SQLite database: " + e.getMessage(), e);
         }
+    }
+
+    private static IllegalStateException inUse(Path database, String holder) {
+        return new IllegalStateException("the SQLite database " + database.toAbsolutePath().normalize()
+                + " is in use by another running scheduler (" + holder + "), which "
+                + "would run every job too; stop it, or give this one its own jobs.database.url (several nodes need PostgreSQL "
+                + "and jobs.cluster.enabled=true)");
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -77,5 +99,6 @@ public final class SqliteProcessLock implements AutoCloseable {
             // closing the channel below releases it too
         }
         closeQuietly(channel);
+        HELD.remove(file);
     }
 }
