@@ -193,6 +193,16 @@ public final class Bootstrap {
 
         // 6. Unknown job ids in per-job settings.
         for (String key : config.keys()) {
+            if (key.startsWith("JOBS_") && !key.contains(".")) {
+                // An environment-style name given to Builder.defaults or config that matched no job: the environment's own
+                // unmatched names never get here (they are warned about), so this is the host's code, and a typo.
+                ConfigLoader.JOB_SETTINGS.stream().filter(suffix -> key.endsWith("_" + ConfigLoader.environmentName(suffix))).findFirst()
+                        .ifPresent(suffix -> problems.add(new Problem(key, config.get(key).map(v -> Config.printable(key, v)).orElse(null),
+                                "matches no job's setting (per-job names are JOBS_<ID>_" + ConfigLoader.environmentName(suffix)
+                                        + " with the id's dots and dashes as underscores)",
+                                "use one of the job ids: " + String.join(", ", new TreeMap<>(byId).keySet()))));
+                continue;
+            }
             if (!key.startsWith("jobs.") || defaults.containsKey(key)) {
                 continue;
             }

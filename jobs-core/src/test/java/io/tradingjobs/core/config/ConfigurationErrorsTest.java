@@ -108,6 +108,20 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void aMisspeltJobIdInAnEnvironmentStyleNameFromTheHostsCodeFailsTheBuild() {
+        SchedulerBuildException e = buildFails(builder().defaults(Map.of("JOBS_NSE_INDICE_SCHEDULE", "daily at 19:00"))
+                .config("JOBS_BVMT_PULS_ENABLED", "false").config("JOBS_NSE_INDICES_SCHEDULE", "daily at 20:00")
+                .config("market.upstox.token", "t"));
+
+        assertThat(e.problems()).extracting(Problem::where).containsExactlyInAnyOrder("JOBS_NSE_INDICE_SCHEDULE", "JOBS_BVMT_PULS_ENABLED");
+        assertThat(problem(e, "JOBS_BVMT_PULS_ENABLED")).satisfies(p -> {
+            assertThat(p.value()).isEqualTo("false");
+            assertThat(p.problem()).contains("matches no job's setting", "JOBS_<ID>_ENABLED");
+            assertThat(p.fix()).contains("bvmt.pulse, market.sync, nse.indices");
+        });
+    }
+
+    @Test
     void aJobThatIsDisabledNeedsNoneOfItsRequiredSettings() {
         try (JobScheduler s = builder().config("jobs.database.url", TestDatabases.sqlite(dir))
                 .config("jobs.market.sync.enabled", "false").build()) {

@@ -840,8 +840,10 @@ public final class SchedulerCore {
         waiting.start();
         waiting.join(TimeUnit.NANOSECONDS.toMillis(waitNanos));
         if (waiting.isAlive()) {
-            LOG.warn("a run is still going after the shutdown time-out; closing without waiting for it");
-            quartz.shutdown(false);
+            // Quartz has no way to stop a worker that ignores interruption; its shutdown goes on in the background. The
+            // pool closes next, so whatever that run still tries to write fails instead of landing after we are gone.
+            LOG.warn("a run ignored its interruption and is still going after the shutdown time-out; closing the database "
+                    + "pool under it (its further writes fail)");
         }
     }
 
