@@ -156,7 +156,10 @@ public final class NewsJob implements Job {
         Stored stored = store(raw, watchlist, config, now);
         int days = aggregate(stored.days, watchlist, zone(config), now);
         if (config.bool("alerts.news.post-scrape", false)) {
-            notes.add(postScrape(ctx, stored.inserted));
+            // The BVMT seed's POST SENTIMENT_SERVICE_URL/api/sentiment/scrape, for a host whose sentiment service still
+            // scrapes on its own (social media, say); the articles are stored whatever it answers.
+            notes.add(ServiceCallJob.postAsSideStep(ctx, http, "services.sentiment.url", "/api/sentiment/scrape",
+                    java.util.Map.of("source", "trading-jobs", "new_articles", stored.inserted), "asking the sentiment service to scrape"));
         }
         String summary = String.format(Locale.ROOT, "%d new articles (%d already stored), %d negative-news alerts, sentiment updated for %d day(s); %s",
                 stored.inserted, stored.known, stored.alerts, days, String.join("; ", notes));
@@ -164,24 +167,6 @@ public final class NewsJob implements Job {
         LOG.info(summary);
         if (keyProblem != null) {
             throw keyProblem;
-        }
-    }
-
-    /**
-     * The BVMT seed's {@code POST SENTIMENT_SERVICE_URL/api/sentiment/scrape}, for a host whose
-     * sentiment service still scrapes on its own (social media, say); a failure is noted, not fatal.
-     */
-    private String postScrape(JobContext ctx, int newArticles) throws HttpException, NonRetryableException {
-        try {
-            ServiceCallJob.post(http, ctx.config(), "services.sentiment.url", "/api/sentiment/scrape",
-                    java.util.Map.of("source", "trading-jobs", "new_articles", newArticles));
-            return "sentiment service asked to scrape";
-        } catch (HttpException e) {
-            if (ctx.isCancelled()) {
-                throw e; // timed out or shutting down: the run ends as such, not as a success with a note
-            }
-            LOG.warn("asking the sentiment service to scrape failed: {}", e.getMessage());
-            return "asking the sentiment service to scrape failed: " + e.getMessage();
         }
     }
 

@@ -135,7 +135,8 @@ class AnomalyScanJobTest {
         JobRun run = kit.run("alerts.anomalies");
 
         assertThat(run.status()).as("%s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(run.message()).startsWith("82 stocks scanned: 1 anomalies").endsWith("batch posted");
+        assertThat(run.message()).startsWith("82 stocks scanned: 1 anomalies")
+                .contains("; posting the batch of 1: POST " + server.baseUrl() + "/api/anomalies/batch -> 200 in ");
         assertThat(run.durationMs()).as("82 x 100 ms sequentially would be 8.2 s").isLessThan(1000);
         assertThat(server.requests("POST", "/api/anomalies/batch")).singleElement()
                 .satisfies(r -> assertThat(r.bodyText()).contains("\"type\":\"volume_spike\"").contains(isins.get(5)));

@@ -156,13 +156,28 @@ class NewsJobTest {
 
         JobRun first = run(c);
         assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(first.message()).contains("sentiment service asked to scrape");
+        assertThat(first.message()).contains("asking the sentiment service to scrape: POST "
+                + server.url("/sentiment/api/sentiment/scrape") + " -> 200 in ");
         assertThat(server.requests("POST", "/sentiment/api/sentiment/scrape")).singleElement()
                 .satisfies(r -> assertThat(r.bodyText()).contains("\"source\":\"trading-jobs\"").contains("\"new_articles\":"));
 
         JobRun second = run(c);
         assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(second.message()).contains("asking the sentiment service to scrape failed").contains("503");
+    }
+
+    @Test
+    void withPostScrapeButNoSentimentServiceUrlTheRunSucceedsAndSaysWhichSettingIsMissing() {
+        Map<String, String> c = settings(KEY);
+        c.put("alerts.news.post-scrape", "true");
+        c.put("services.sentiment.url", " ");
+
+        JobRun run = run(c);
+
+        assertThat(run.status()).as("%s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.message()).contains("asking the sentiment service to scrape failed: setting services.sentiment.url")
+                .contains("is not set");
+        assertThat(dsl().fetchCount(DSL.table("news_articles"))).isPositive();
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.tradingjobs.core.spi.JobContext;
 import io.tradingjobs.core.spi.NonRetryableException;
 import jakarta.inject.Inject;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The BVMT seed's "endpoint triggered" job kind: POSTs to a configured service URL plus a path
@@ -25,6 +27,7 @@ import java.util.Objects;
  * body is {@code {}}.
  */
 public class ServiceCallJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceCallJob.class);
     private final String urlSetting;
     private final String path;
     private Http http;
@@ -64,7 +67,7 @@ public class ServiceCallJob implements Job {
      * held by {@code urlSetting} plus {@code path}.
      *
      * @return the outcome in the words of a run summary: {@code POST <url> -> 200 in 35 ms: <body>}
-     * @throws NonRetryableException when {@code urlSetting} is not set
+     * @throws NonRetryableException when {@code urlSetting} is not set or blank
      * @throws HttpException naming the URL and status on a non-2xx answer, a time-out or an I/O failure
      */
     public static String post(Http http, Config config, String urlSetting, String path, Object json)
@@ -73,8 +76,35 @@ public class ServiceCallJob implements Job {
         return send(url, http.post(url).json(json));
     }
 
+    /**
+     * {@link #post(Http, Config, String, String, Object)} as a side step of a run whose own work is
+     * already stored (the anomaly scan's batch, the news job's scrape request): a failure, an unset
+     * URL included, is logged and returned as a note for the run's summary instead of failing the run.
+     *
+     * @param what what the call does, for the note: {@code "posting 12 anomalies"}
+     * @return {@code what} and the outcome: {@code "posting 12 anomalies: POST <url> -> 200 in 35 ms"}
+     *     or {@code "posting 12 anomalies failed: <why>"}
+     * @throws HttpException when the run was cancelled (timed out, shutting down) during the call:
+     *     the run ends as cancelled, not as a success with a note
+     */
+    public static String postAsSideStep(JobContext run, Http http, String urlSetting, String path, Object json, String what)
+            throws HttpException {
+        try {
+            return what + ": " + post(http, run.config(), urlSetting, path, json);
+        } catch (HttpException e) {
+            if (run.isCancelled()) {
+                throw e;
+            }
+            LOG.warn("{} failed: {}", what, e.getMessage());
+            return what + " failed: " + e.getMessage();
+        } catch (NonRetryableException e) {
+            LOG.warn("{} failed: {}", what, e.getMessage());
+            return what + " failed: " + e.getMessage();
+        }
+    }
+
     private static String url(Config config, String urlSetting, String path) throws NonRetryableException {
-        String base = config.get(urlSetting).orElseThrow(() -> new NonRetryableException(
+        String base = config.get(urlSetting).filter(v -> !v.isBlank()).orElseThrow(() -> new NonRetryableException(
                 "setting " + urlSetting + " (the service's base URL) is not set; set it, e.g. " + urlSetting + "=http://localhost:8001"));
         return base.replaceAll("/+$", "") + (path.startsWith("/") ? path : "/" + path);
     }

@@ -15,6 +15,12 @@ import java.util.Map;
  * {@code DATABASE_URL}, {@code ENABLE_SCHEDULER}, {@code TIMEZONE}, the {@code *_SERVICE_URL}s,
  * {@code MARKET_PULSE_INTERVAL}, {@code ANOMALY_CHECK_INTERVAL}, {@code SENTIMENT_SCAN_INTERVAL},
  * {@code DAILY_REPORT_TIME}, {@code WEEKLY_REPORT_DAY} and {@code WEEKLY_REPORT_TIME}.
+ *
+ * <p>As in the seed, the jobs also call the platform's services: the market pulse POSTs
+ * {@code STOCK_SERVICE_URL/api/stocks/refresh} (a failure fails the run), the anomaly scan POSTs
+ * its batch to {@code ANOMALY_SERVICE_URL/api/anomalies/batch} and the sentiment scan asks
+ * {@code SENTIMENT_SERVICE_URL/api/sentiment/scrape} to scrape (failures of these two are noted in
+ * the run's message; what the job stored stays).
  */
 public final class BvmtHost {
     /** The seed's {@code TIMEZONE}. */
@@ -59,6 +65,9 @@ public final class BvmtHost {
         d.put("market.pulse.source", "bvmt");
         d.put("alerts.watchlist", WATCHLIST);
         d.put("reports.market.timezone", ZONE.getId());
+        d.put("market.pulse.refresh", "true");          // Endpoint triggered: POST /api/stocks/refresh
+        d.put("alerts.anomalies.post-batch", "true");   // Endpoint triggered: POST /api/anomalies/batch
+        d.put("alerts.news.post-scrape", "true");       // Endpoint triggered: POST /api/sentiment/scrape
         d.put("jobs.maintenance.cleanup.schedule", SEED_JOBS.get("maintenance.cleanup"));
         OTHER_JOBS.forEach(id -> d.put("jobs." + id + ".enabled", "false"));
         return d;

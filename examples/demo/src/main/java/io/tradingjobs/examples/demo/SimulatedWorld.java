@@ -22,13 +22,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * The outside world of the demo, on a loopback port: the NSE and BSE pages and APIs, NewsAPI and a
- * French market news feed, in their real formats, with content dated around the clock's today. The
+ * French market news feed, in their real formats, with content dated around the clock's today; and
+ * the BVMT platform's own services that its jobs service calls (stock refresh, anomaly batch,
+ * sentiment scrape), which acknowledge each call and count it. The
  * job modules read it through their ordinary clients (cookies, rate limits, parsers), so the demo and
  * the example tests exercise the same code as production, without leaving the machine.
  *
@@ -47,6 +51,7 @@ public final class SimulatedWorld implements AutoCloseable {
     private final Clock clock;
     private final List<String[]> nifty50;
     private final List<String[]> next50;
+    private final Map<String, AtomicInteger> servicePosts = new ConcurrentHashMap<>();
 
     private SimulatedWorld(Clock clock) throws IOException {
         this.clock = clock;
@@ -89,7 +94,16 @@ public final class SimulatedWorld implements AutoCloseable {
         s.put("news.newsapi.base-url", baseUrl());
         s.put("news.newsapi.key", "simulated-newsapi-key");
         s.put("news.rss.feeds", baseUrl() + "/rss/bourse-de-tunis.xml");
+        s.put("services.stock.url", baseUrl());
+        s.put("services.anomaly.url", baseUrl());
+        s.put("services.sentiment.url", baseUrl());
         return s;
+    }
+
+    /** How many POSTs the BVMT platform's service at {@code path} (e.g. {@code /api/stocks/refresh}) has received. */
+    public int servicePosts(String path) {
+        AtomicInteger n = servicePosts.get(path);
+        return n == null ? 0 : n.get();
     }
 
     @Override
@@ -101,7 +115,12 @@ public final class SimulatedWorld implements AutoCloseable {
     private void route(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.equals("/")) {
+            if (exchange.getRequestMethod().equals("POST") && List.of("/api/stocks/refresh", "/api/anomalies/batch", "/api/sentiment/scrape")
+                    .contains(path)) {
+                exchange.getRequestBody().readAllBytes();
+                servicePosts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                send(exchange, "application/json", () -> "{\"status\":\"accepted\"}");
+            } else if (path.equals("/")) {
                 exchange.getResponseHeaders().add("Set-Cookie", "nsit=simulated-session; Path=/; HttpOnly");
                 send(exchange, "text/html", () -> "<html><title>NSE - National Stock Exchange of India Ltd (simulated)</title></html>");
             } else if (path.startsWith("/content/indices/ind_") && path.endsWith("list.csv")) {

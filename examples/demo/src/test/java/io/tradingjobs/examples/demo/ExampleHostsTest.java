@@ -191,6 +191,10 @@ class ExampleHostsTest {
         assertThat(rowCounts("pulse_snapshots", "sector_performance", "top_movers", "index_values", "alert_anomalies",
                 "news_articles", "sentiment_history", "reports"))
                 .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+        // The seed's "Endpoint triggered" calls reached the platform's services (here the simulated world).
+        assertThat(List.of("/api/stocks/refresh", "/api/anomalies/batch", "/api/sentiment/scrape"))
+                .allSatisfy(path -> assertThat(world.servicePosts(path)).as(path).isPositive());
+        assertThat(scheduler.history("market.pulse", 1).get(0).message()).contains("POST " + world.baseUrl() + "/api/stocks/refresh -> 200");
         String jobs = get("/api/jobs");
         assertThat(jobs).contains("\"id\":\"market.pulse\"", "\"last_status\":\"success\"").containsPattern("\"success_count\":[1-9]");
     }
