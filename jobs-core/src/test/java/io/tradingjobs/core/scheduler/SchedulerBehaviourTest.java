@@ -80,6 +80,8 @@ abstract class SchedulerBehaviourTest {
     private String schedulerName;
     private final Deque<JobScheduler> open = new ArrayDeque<>();
     private final List<CountDownLatch> latches = new CopyOnWriteArrayList<>();
+    /** The runs that the listener of a scheduler built by {@code restartAfterDowntime} heard of. */
+    private final List<JobRun> heardAfterRestart = new CopyOnWriteArrayList<>();
 
     /** The JDBC URL of a new, empty database for one test. */
     protected abstract String databaseUrl(Path tempDir);
@@ -247,6 +249,13 @@ abstract class SchedulerBehaviourTest {
         assertThat(s.job("test.daily").orElseThrow().nextRun()).isAfter(Instant.now());
         assertThat(s.job("test.daily").orElseThrow().successCount()).isZero();
         assertThat(s.failures(10)).isEmpty();
+        // run listeners (metrics, the demo's first-run wait) hear of a run that never started like of any other
+        await().atMost(WAIT).pollInterval(POLL).until(() -> !heardAfterRestart.isEmpty());
+        assertThat(heardAfterRestart).singleElement().satisfies(heard -> {
+            assertThat(heard.runId()).isEqualTo(misfired.runId());
+            assertThat(heard.status()).isEqualTo(RunStatus.MISFIRED);
+            assertThat(heard.message()).isEqualTo(misfired.message());
+        });
     }
 
     @Test
@@ -801,6 +810,7 @@ abstract class SchedulerBehaviourTest {
     /** Builds the scheduler again, applies migrations, moves the stored fire time back, then starts firing. */
     private JobScheduler restartAfterDowntime(JobDefinition def, Instant missedFrom, Job job) throws SQLException {
         JobScheduler s = track(builder().job(def, job).build());
+        s.onRunFinished(heardAfterRestart::add);
         s.jobs(); // migrations done before the clock starts to matter
         // The trigger was stored just now; a process that has been down since missedFrom stored it before that.
         int moved = update("UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = ?, START_TIME = ? WHERE SCHED_NAME = ? AND TRIGGER_NAME = ? "

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.tradingjobs.core.JobRun;
+import io.tradingjobs.core.RunStatus;
 import io.tradingjobs.core.RunTrigger;
 import java.time.Duration;
 import java.util.Collection;
@@ -68,7 +69,9 @@ final class MicrometerJobMetrics implements JobMetrics {
         Counter.builder("tradingjobs.job.runs").description("Finished runs")
                 .tags("job", run.jobId(), "outcome", outcome)
                 .register(registry).increment();
-        if (run.scheduledAt() != null && run.startedAt() != null && run.trigger() != RunTrigger.MANUAL) {
+        // Lateness of runs that started: a misfired or skipped run never did, and its delay is in its message.
+        if (run.scheduledAt() != null && run.startedAt() != null && run.trigger() != RunTrigger.MANUAL
+                && run.status() != RunStatus.MISFIRED && run.status() != RunStatus.SKIPPED) {
             long late = Math.max(0, run.startedAt().toEpochMilli() - run.scheduledAt().toEpochMilli());
             Timer.builder("tradingjobs.job.lateness").description("How late runs started after their due time")
                     .tag("job", run.jobId())

@@ -343,9 +343,8 @@ public final class SchedulerCore {
         if (kind == RunTrigger.SCHEDULE || kind == RunTrigger.CATCH_UP) {
             long lateMs = System.currentTimeMillis() - scheduledAt.toEpochMilli();
             if (lateMs > def.misfireGrace().toMillis()) {
-                record(() -> history.notStarted(runId, jobId, scheduledAt, clock.instant(), attempt, nodeId, kind, RunStatus.MISFIRED,
-                        "misfired: started " + seconds(lateMs) + " late, beyond the misfire grace of "
-                                + seconds(def.misfireGrace().toMillis())), jobId, runId);
+                notStarted(runId, jobId, scheduledAt, attempt, kind, RunStatus.MISFIRED, "misfired: started " + seconds(lateMs)
+                        + " late, beyond the misfire grace of " + seconds(def.misfireGrace().toMillis()));
                 return;
             }
         }
@@ -353,8 +352,8 @@ public final class SchedulerCore {
             if (kind == RunTrigger.MANUAL) {
                 manualStarted(jobId);
             }
-            record(() -> history.notStarted(runId, jobId, scheduledAt, clock.instant(), attempt, nodeId, kind, RunStatus.SKIPPED,
-                    "skipped: " + def.maxConcurrent() + " runs already in progress (max-concurrent)"), jobId, runId);
+            notStarted(runId, jobId, scheduledAt, attempt, kind, RunStatus.SKIPPED,
+                    "skipped: " + def.maxConcurrent() + " runs already in progress (max-concurrent)");
             return;
         }
         run(job, runId, kind, attempt, scheduledAt, note);
@@ -467,6 +466,13 @@ public final class SchedulerCore {
         return run;
     }
 
+    /** Records a run that never started (misfired, skipped) and tells the listeners, as for a run that ran. */
+    private void notStarted(String runId, String jobId, Instant scheduledAt, int attempt, RunTrigger kind, RunStatus status, String message) {
+        Instant at = clock.instant();
+        record(() -> history.notStarted(runId, jobId, scheduledAt, at, attempt, nodeId, kind, status, message), jobId, runId);
+        notifyListeners(new JobRun(runId, jobId, scheduledAt, at, at, status, attempt, 0L, nodeId, kind, message, null, null, null));
+    }
+
     private void notifyListeners(JobRun run) {
         for (Consumer<JobRun> l : runListeners) {
             try {
@@ -552,9 +558,8 @@ public final class SchedulerCore {
                 LOG.error("job {}: could not schedule the catch-up run: {}", def.id(), e.getMessage());
             }
         } else {
-            record(() -> history.notStarted(newRunId(), def.id(), missed.last(), clock.instant(), 1, nodeId, RunTrigger.SCHEDULE,
-                    RunStatus.MISFIRED, "misfired: missed " + window + "; the latest is " + seconds(lateMs)
-                            + " late, beyond the misfire grace of " + seconds(def.misfireGrace().toMillis())), def.id(), null);
+            notStarted(newRunId(), def.id(), missed.last(), 1, RunTrigger.SCHEDULE, RunStatus.MISFIRED, "misfired: missed " + window
+                    + "; the latest is " + seconds(lateMs) + " late, beyond the misfire grace of " + seconds(def.misfireGrace().toMillis()));
             LOG.warn("job {}: missed {} (beyond the {} grace); waiting for the next fire", def.id(), window,
                     seconds(def.misfireGrace().toMillis()));
         }
