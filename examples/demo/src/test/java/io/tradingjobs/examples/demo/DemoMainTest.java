@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,20 @@ class DemoMainTest {
     @TempDir
     Path dir;
 
+    /** How the demo is started: here its main class on the test classpath; {@code DemoJarIT} runs the jar. */
+    List<String> demoCommand() {
+        return List.of("-cp", System.getProperty("java.class.path"), Demo.class.getName());
+    }
+
     @Test
     void theDemoRunsEveryJobOnceAndSaysWhereEverythingIs() throws Exception {
         Path out = dir.resolve("demo.out");
-        ProcessBuilder command = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Demo.class.getName(), "--seconds", "1"))
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.addAll(demoCommand());
+        java.addAll(List.of("--seconds", "1"));
+        ProcessBuilder command = new ProcessBuilder(java).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        // A newcomer's shell: none of this machine's settings (DATABASE_URL, TIMEZONE, JOBS_*, ...) reach the demo.
+        command.environment().keySet().retainAll(List.of("PATH", "HOME", "LANG", "TMPDIR"));
         command.environment().put("JOBS_HTTP_PORT", "0"); // any free port: 8010 may be taken on this machine
         Process demo = command.start();
         boolean ended = demo.waitFor(3, TimeUnit.MINUTES);
