@@ -159,18 +159,35 @@ class ExampleHostsTest {
     }
 
     @Test
-    void bvmtHostRunsTheSeedsSixJobsWithItsEnvNamesAndServesTheJobApi() throws Exception {
-        Map<String, String> seedEnv = new HashMap<>();
-        seedEnv.put("TIMEZONE", "Africa/Tunis");
-        seedEnv.put("ENABLE_SCHEDULER", "true");
-        seedEnv.put("MARKET_PULSE_INTERVAL", "10");
-        seedEnv.put("ANOMALY_CHECK_INTERVAL", "120");
-        seedEnv.put("SENTIMENT_SCAN_INTERVAL", "20");
-        seedEnv.put("DAILY_REPORT_TIME", "18:30");
-        seedEnv.put("WEEKLY_REPORT_DAY", "thursday");
-        seedEnv.put("WEEKLY_REPORT_TIME", "16:00");
-        // This test's classpath also has jobs-nse (for the other hosts); the BVMT host's own has not.
-        start(BvmtHost.builder().config("market.pulse.source", "simulated").classLoader(withoutProvidersOf("jobs-nse")), seedEnv,
+    void bvmtHostRunsTheSeedsSixJobsWithItsDotEnvAndServesTheJobApi() throws Exception {
+        // The seed's .env as an operator has it, with other intervals and times so the test sees them read. Its
+        // DATABASE_URL and *_SERVICE_URLs stand as written: this test's settings point them at its own database and
+        // the simulated world, as a host's config(...) would.
+        Files.writeString(dir.resolve(".env"), String.join("\n",
+                "# Database",
+                "DATABASE_URL=postgresql://user:password@localhost:5432/bvmt",
+                "",
+                "# Job Configuration",
+                "ENABLE_SCHEDULER=true",
+                "TIMEZONE=Africa/Tunis",
+                "",
+                "# Service URLs",
+                "STOCK_SERVICE_URL=http://localhost:8001",
+                "MARKET_SERVICE_URL=http://localhost:8002",
+                "ANOMALY_SERVICE_URL=http://localhost:8004",
+                "SENTIMENT_SERVICE_URL=http://localhost:8005",
+                "NOTIFICATION_SERVICE_URL=http://localhost:8003",
+                "",
+                "# Job Intervals (minutes)",
+                "MARKET_PULSE_INTERVAL=10",
+                "ANOMALY_CHECK_INTERVAL=120",
+                "SENTIMENT_SCAN_INTERVAL=20",
+                "",
+                "# Report Schedule (cron format)",
+                "DAILY_REPORT_TIME=18:30",
+                "WEEKLY_REPORT_DAY=thursday",
+                "WEEKLY_REPORT_TIME=16:00", ""));
+        start(BvmtHost.builder().config("market.pulse.source", "simulated").classLoader(withoutProvidersOf("jobs-nse")), Map.of(),
                 BvmtHost::start);
 
         assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(BvmtHost.SEED_JOBS.keySet());
