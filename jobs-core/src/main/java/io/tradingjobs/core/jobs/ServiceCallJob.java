@@ -91,13 +91,10 @@ public class ServiceCallJob implements Job {
             throws HttpException {
         try {
             return what + ": " + post(http, run.config(), urlSetting, path, json);
-        } catch (HttpException e) {
-            if (run.isCancelled()) {
-                throw e;
+        } catch (HttpException | NonRetryableException e) {
+            if (e instanceof HttpException cancelled && run.isCancelled()) {
+                throw cancelled;
             }
-            LOG.warn("{} failed: {}", what, e.getMessage());
-            return what + " failed: " + e.getMessage();
-        } catch (NonRetryableException e) {
             LOG.warn("{} failed: {}", what, e.getMessage());
             return what + " failed: " + e.getMessage();
         }

@@ -27,8 +27,9 @@ import java.util.TreeMap;
  * {@code market.pulse} (the BVMT seed's Market Pulse): fetches the whole board with TUNINDEX and
  * TUNINDEX20 from {@code market.pulse.source} ({@code bvmt} or {@code simulated}), computes the
  * sector performance and the top {@code market.pulse.top-movers} gainers and losers, and stores
- * them as one snapshot (one transaction, keyed by the minute). With {@code market.pulse.refresh=true} and {@code STOCK_SERVICE_URL}
- * ({@code services.stock.url}) is set it then POSTs to {@code /api/stocks/refresh} as the seed does.
+ * them as one snapshot (one transaction, keyed by the minute). With {@code market.pulse.refresh=true}
+ * it then POSTs to {@code STOCK_SERVICE_URL} ({@code services.stock.url}) + {@code /api/stocks/refresh},
+ * as the seed does; the snapshot is stored before, and a failed call fails the run.
  */
 public final class MarketPulseJob implements Job {
     private final MarketSources sources;
@@ -69,8 +70,8 @@ public final class MarketPulseJob implements Job {
         board.indices().forEach(i -> summary.append(", ").append(i.indexKey()).append(' ').append(i.value()));
         movers.stream().filter(m -> m.rank() == 1).forEach(m -> summary.append(", top ").append(m.direction().toLowerCase())
                 .append(' ').append(m.ticker()).append(String.format(" %+.2f%%", m.changePercent())));
-        if (config.get("services.stock.url").isPresent() && config.bool("market.pulse.refresh", false)) {
-            // The seed's POST STOCK_SERVICE_URL/api/stocks/refresh; a failed call fails the run.
+        if (config.bool("market.pulse.refresh", false)) {
+            // The seed's POST STOCK_SERVICE_URL/api/stocks/refresh; a failed call (or no URL) fails the run.
             summary.append("; ").append(ServiceCallJob.post(http, config, "services.stock.url",
                     config.string("market.pulse.refresh-path", "/api/stocks/refresh"), Map.of()));
         }

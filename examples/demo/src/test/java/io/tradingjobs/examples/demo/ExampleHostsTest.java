@@ -191,6 +191,7 @@ class ExampleHostsTest {
                 BvmtHost::start);
 
         assertThat(enabledJobs()).containsExactlyInAnyOrderElementsOf(BvmtHost.SEED_JOBS.keySet());
+        assertThat(BvmtHost.defaults()).as("the seed's API port (this test listens on any free one)").containsEntry("jobs.http.port", "8010");
         Map<String, String> schedules = scheduler.jobs().stream().filter(j -> j.status() != JobState.DISABLED)
                 .collect(Collectors.toMap(JobStatus::id, JobStatus::schedule));
         assertThat(schedules).containsEntry("market.pulse", "every 10 minutes during BVMT market hours")
