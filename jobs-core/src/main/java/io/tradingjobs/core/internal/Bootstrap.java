@@ -194,8 +194,8 @@ public final class Bootstrap {
         // 6. Unknown job ids in per-job settings.
         for (String key : config.keys()) {
             if (key.startsWith("JOBS_") && !key.contains(".")) {
-                // An environment-style name given to Builder.defaults or config that matched no job: the environment's own
-                // unmatched names never get here (they are warned about), so this is the host's code, and a typo.
+                // An environment-style name in the host's code (defaults, config) or a properties file that matched no job: a
+                // typo. The environment's and .env's unmatched names never get here (they are warned about).
                 ConfigLoader.JOB_SETTINGS.stream().filter(suffix -> key.endsWith("_" + ConfigLoader.environmentName(suffix))).findFirst()
                         .ifPresent(suffix -> problems.add(new Problem(key, config.get(key).map(v -> Config.printable(key, v)).orElse(null),
                                 "matches no job's setting (per-job names are JOBS_<ID>_" + ConfigLoader.environmentName(suffix)

@@ -108,12 +108,16 @@ class ConfigurationErrorsTest {
     }
 
     @Test
-    void aMisspeltJobIdInAnEnvironmentStyleNameFromTheHostsCodeFailsTheBuild() {
+    void aMisspeltJobIdInAnEnvironmentStyleNameFromTheHostsCodeFailsTheBuild() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("trading-jobs.properties"),
+                "JOBS_MARKET_SYNC_TIMEOUT=5m\nJOBS_MARKET_SYNK_TIMEOUT=5m\n");
         SchedulerBuildException e = buildFails(builder().defaults(Map.of("JOBS_NSE_INDICE_SCHEDULE", "daily at 19:00"))
                 .config("JOBS_BVMT_PULS_ENABLED", "false").config("JOBS_NSE_INDICES_SCHEDULE", "daily at 20:00")
                 .config("market.upstox.token", "t"));
 
-        assertThat(e.problems()).extracting(Problem::where).containsExactlyInAnyOrder("JOBS_NSE_INDICE_SCHEDULE", "JOBS_BVMT_PULS_ENABLED");
+        // The correctly spelt names (JOBS_NSE_INDICES_SCHEDULE, JOBS_MARKET_SYNC_TIMEOUT in the file) are applied, not reported.
+        assertThat(e.problems()).extracting(Problem::where).containsExactlyInAnyOrder("JOBS_NSE_INDICE_SCHEDULE", "JOBS_BVMT_PULS_ENABLED",
+                "JOBS_MARKET_SYNK_TIMEOUT");
         assertThat(problem(e, "JOBS_BVMT_PULS_ENABLED")).satisfies(p -> {
             assertThat(p.value()).isEqualTo("false");
             assertThat(p.problem()).contains("matches no job's setting", "JOBS_<ID>_ENABLED");

@@ -1,11 +1,9 @@
 package io.tradingjobs.reports.daily;
 
-import io.tradingjobs.core.config.Config;
-import io.tradingjobs.reports.internal.GeneratedReport;
-import io.tradingjobs.reports.internal.MarketReportJob;
+import io.tradingjobs.core.spi.Job;
+import io.tradingjobs.core.spi.JobContext;
 import io.tradingjobs.reports.internal.ReportDelivery;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 
 /**
  * {@code reports.daily}: generates the daily market report of the run's day (its scheduled date in
@@ -13,17 +11,18 @@ import java.time.LocalDate;
  * the same day) and e-mails it, charts inline, to {@code reports.email.to} (default
  * {@code notify.email.to}) when e-mail is on.
  */
-public final class DailyReportJob extends MarketReportJob {
+public final class DailyReportJob implements Job {
     private final DailyReportGenerator generator;
+    private final ReportDelivery delivery;
 
     @Inject
-    public DailyReportJob(DailyReportGenerator generator, ReportDelivery delivery, Config config) {
-        super(delivery, config);
+    public DailyReportJob(DailyReportGenerator generator, ReportDelivery delivery) {
         this.generator = generator;
+        this.delivery = delivery;
     }
 
     @Override
-    protected GeneratedReport generate(LocalDate day) {
-        return generator.generate(day);
+    public void run(JobContext ctx) throws Exception {
+        delivery.runReportJob(ctx, generator::generate);
     }
 }

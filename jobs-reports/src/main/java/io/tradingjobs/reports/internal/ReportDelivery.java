@@ -1,9 +1,13 @@
 package io.tradingjobs.reports.internal;
 
+import io.tradingjobs.core.config.Config;
 import io.tradingjobs.core.notify.Mailer;
+import io.tradingjobs.core.spi.JobContext;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,23 +18,33 @@ public final class ReportDelivery {
     private final ReportStore store;
     private final Mailer mailer;
     private final Clock clock;
+    private final Config config;
 
     @Inject
-    public ReportDelivery(ReportStore store, Mailer mailer, Clock clock) {
+    public ReportDelivery(ReportStore store, Mailer mailer, Clock clock, Config config) {
         this.store = store;
         this.mailer = mailer;
         this.clock = clock;
+        this.config = config;
     }
 
     /**
-     * Archives and, when e-mail is on, mails {@code report} per the settings, and says what was done
-     * in the words of a run summary ("archived, not e-mailed" or "e-mailed to 3 subscribers").
+     * The run of a report job (the daily and weekly reports differ only in {@code generate}): the
+     * report of the run's day (its scheduled date in {@code reports.market.timezone}), archived and,
+     * when e-mail is on, mailed per the settings; the run's summary says what was done
+     * ("archived, not e-mailed" or "e-mailed to 3 subscribers").
      *
      * @throws Exception when the SMTP server fails (the report stays archived)
      */
-    public String deliverAndDescribe(GeneratedReport report, ReportSettings settings) throws Exception {
-        List<String> to = deliver(report, settings.email(), settings.recipients());
-        return to.isEmpty() ? "archived, not e-mailed" : "e-mailed to " + to.size() + " subscriber" + (to.size() == 1 ? "" : "s");
+    public void runReportJob(JobContext ctx, Function<LocalDate, GeneratedReport> generate) throws Exception {
+        ReportSettings s = ReportSettings.read(config);
+        GeneratedReport report = generate.apply(ctx.scheduledFireTime().atZone(s.marketZone()).toLocalDate());
+        ctx.checkCancelled();
+        int charts = report.parts().size();
+        List<String> to = deliver(report, s.email(), s.recipients());
+        ctx.summary(report.id() + ": " + String.join(", ", report.sections())
+                + (charts == 0 ? "" : ", " + charts + (charts == 1 ? " chart" : " charts")) + "; "
+                + (to.isEmpty() ? "archived, not e-mailed" : "e-mailed to " + to.size() + " subscriber" + (to.size() == 1 ? "" : "s")));
     }
 
     /**

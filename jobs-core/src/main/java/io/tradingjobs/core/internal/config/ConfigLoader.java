@@ -62,22 +62,16 @@ public final class ConfigLoader {
         Map<String, String> sources = new LinkedHashMap<>();
         defaults.keySet().forEach(k -> sources.put(k, "default"));
         // The host's defaults replace the built-in ones; every later source still wins over them.
-        Map<String, String> fromHost = new LinkedHashMap<>();
-        hostDefaults.forEach((k, v) -> fromHost.put(envNames.getOrDefault(k, k), v));
-        put(merged, sources, fromHost, "host default");
+        put(merged, sources, keyed(hostDefaults, envNames), "host default");
 
         Map<String, String> fromEnv = mapEnvironment(environment, envNames, null, warnings, jobIds);
-        Map<String, String> fromBuilder = new LinkedHashMap<>();
-        builderValues.forEach((k, v) -> {
-            String key = envNames.getOrDefault(k, k);
-            fromBuilder.put(key, v);
-        });
+        Map<String, String> fromBuilder = keyed(builderValues, envNames);
 
         // Where the files are may itself come from any later source.
         String propertiesFile = firstOf("jobs.config.file", fromBuilder, fromEnv, merged);
         Path props = resolve(workingDir, propertiesFile, "trading-jobs.properties");
         if (props != null) {
-            put(merged, sources, readProperties(props), "file " + props);
+            put(merged, sources, keyed(readProperties(props), envNames), "file " + props);
         } else if (propertiesFile != null && !propertiesFile.isBlank()) {
             warnings.add("jobs.config.file=" + propertiesFile + " does not exist; no properties file read");
         }
@@ -93,7 +87,14 @@ public final class ConfigLoader {
         return new Loaded(Config.of(merged), warnings, sources);
     }
 
-    private static String firstOf(String key, Map<String, String> a, Map<String, String> b, Map<String, String> c) {
+    /** Values whose names are keys or environment-style names (host code, a properties file), by key. */
+    private static Map<String, String> keyed(Map<String, String> values, Map<String, String> envNames) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(envNames.getOrDefault(k, k), v));
+        return out;
+    }
+
+        private static String firstOf(String key, Map<String, String> a, Map<String, String> b, Map<String, String> c) {
         for (Map<String, String> m : List.of(a, b, c)) {
             String v = m.get(key);
             if (v != null && !v.isBlank()) {
