@@ -258,6 +258,33 @@ class ConfigurationReferenceTest {
         assertThat(extra).as("documented in " + DOC + " but without a default and read by no code").isEmpty();
     }
 
+    @Test
+    void everyJobNamedInAReadByColumnExists() {
+        // The job modules' tables: | key | default | env name(s) | read by | meaning |
+        Pattern jobId = Pattern.compile("`([a-z]+\\.[a-z0-9-]+)`");
+        List<String> wrong = new ArrayList<>();
+        int moduleRows = 0;
+        for (Map.Entry<String, String> row : rows.entrySet()) {
+            String[] cells = row.getValue().replace("\\|", "\u0000").split("\\|", -1);
+            if (cells.length != 7) {
+                continue;
+            }
+            moduleRows++;
+            String readBy = cells[4].trim();
+            if (readBy.isEmpty()) {
+                wrong.add(row.getKey() + ": empty");
+            }
+            Matcher m = jobId.matcher(readBy);
+            while (m.find()) {
+                if (!jobIds.contains(m.group(1))) {
+                    wrong.add(row.getKey() + ": " + m.group(1));
+                }
+            }
+        }
+        assertThat(moduleRows).as("rows of the job modules' tables in " + DOC).isGreaterThan(50);
+        assertThat(wrong).as("\"read by\" cells that are empty or name a job no provider lists (known: " + jobIds + ")").isEmpty();
+    }
+
     private static List<String> missing(java.util.Collection<String> have, String... wanted) {
         return Stream.of(wanted).filter(w -> !have.contains(w)).toList();
     }
