@@ -10,13 +10,15 @@ import io.tradingjobs.core.test.LocalHttpServer;
 import io.tradingjobs.core.test.LocalHttpServer.Reply;
 import io.tradingjobs.core.testing.JobTestKit;
 import io.tradingjobs.core.testing.SettableClock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterEach;
@@ -110,8 +112,15 @@ class AnomalyScanJobTest {
                 .contains("REPEATED_LIMIT_HITS/CRITICAL", "PRICE_MOVE/HIGH");
     }
 
+    /**
+     * Parallelism is proven without the clock: every quote request is held by the fake server until
+     * 20 requests (the default {@code alerts.anomalies.fetch-concurrency}, as many as
+     * {@code http.max-connections}) are waiting in it together, and the most requests ever in the
+     * server at once is recorded. Fetched one by one, no request would ever find another one
+     * waiting; the hold then ends only by its time-out and the maximum stays at 1.
+     */
     @Test
-    void eightyTwoQuotesAt100MsEachAreFetchedInParallelAndTheBatchIsPostedWellUnderASecond() {
+    void eightyTwoQuotesAreFetchedTwentyAtATimeAndTheBatchIsPosted() {
         server = LocalHttpServer.start();
         server.on("GET", "/api/anomalies/batch", Reply.ok());
         server.on("POST", "/api/anomalies/batch", Reply.json("{\"received\":true}"));
@@ -126,10 +135,27 @@ class AnomalyScanJobTest {
         config.put("alerts.anomalies.symbols", String.join(",", isins));
         kit(config);
         history(kit.dsl());
+        int concurrency = 20;
+        CountDownLatch allWaiting = new CountDownLatch(concurrency);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
         for (String isin : isins) {
             long volume = isin.equals(isins.get(5)) ? 4000 : 900;
-            server.on("GET", "/api/stocks/" + isin, Reply.json("{\"symbol\":\"" + isin + "\",\"last_price\":10.1,\"open\":10,"
-                    + "\"reference_price\":10,\"volume\":" + volume + "}").delay(Duration.ofMillis(100)));
+            Reply quote = Reply.json("{\"symbol\":\"" + isin + "\",\"last_price\":10.1,\"open\":10,"
+                    + "\"reference_price\":10,\"volume\":" + volume + "}");
+            server.on("GET", "/api/stocks/" + isin, request -> {
+                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    allWaiting.countDown();
+                    // Well under the client's 30 s response time-out; reached only when the fetches are not parallel.
+                    allWaiting.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+                return quote;
+            });
         }
 
         JobRun run = kit.run("alerts.anomalies");
@@ -137,7 +163,9 @@ class AnomalyScanJobTest {
         assertThat(run.status()).as("%s", run.error()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.message()).startsWith("82 stocks scanned: 1 anomalies")
                 .contains("; posting the batch of 1: POST " + server.baseUrl() + "/api/anomalies/batch -> 200 in ");
-        assertThat(run.durationMs()).as("82 x 100 ms sequentially would be 8.2 s").isLessThan(1000);
+        assertThat(maxInFlight.get()).as("most quote requests in the server at once (fetch-concurrency %d)", concurrency)
+                .isEqualTo(concurrency);
+        assertThat(server.requests().stream().filter(r -> r.path().startsWith("/api/stocks/"))).hasSize(82);
         assertThat(server.requests("POST", "/api/anomalies/batch")).singleElement()
                 .satisfies(r -> assertThat(r.bodyText()).contains("\"type\":\"volume_spike\"").contains(isins.get(5)));
     }
