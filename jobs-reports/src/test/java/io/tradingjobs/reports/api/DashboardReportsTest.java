@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.DisplayName;
@@ -45,15 +46,21 @@ class DashboardReportsTest {
 
             try (Browser browser = new Browser(dir.resolve("profile"))) {
                 browser.driver().get(base);
-                WebElement row = browser.waiting().until(d -> {
+                // The page rebuilds the reports table on every refresh (3 s), which makes a found row stale: everything is
+                // read inside the wait, which ignores StaleElementReferenceException and then reads a fresh row again.
+                record Row(String title, String href, List<String> charts) { }
+                Row row = browser.waiting().until(d -> {
                     var rows = d.findElements(By.cssSelector("#reports tbody tr[data-report-id='daily-2026-02-06']"));
-                    return rows.isEmpty() || !d.findElement(By.id("reports-section")).isDisplayed() ? null : rows.get(0);
+                    if (rows.isEmpty() || !d.findElement(By.id("reports-section")).isDisplayed()) {
+                        return null;
+                    }
+                    WebElement link = rows.get(0).findElement(By.cssSelector("td a"));
+                    return new Row(link.getText(), link.getAttribute("href"),
+                            rows.get(0).findElements(By.cssSelector("a.chip")).stream().map(WebElement::getText).toList());
                 });
-                WebElement link = row.findElement(By.cssSelector("td a"));
-                assertThat(link.getText()).isEqualTo("Daily market report — 2026-02-06");
-                assertThat(link.getAttribute("href")).isEqualTo(base + "api/reports/daily-2026-02-06");
-                assertThat(row.findElements(By.cssSelector("a.chip"))).extracting(WebElement::getText)
-                        .containsExactly("index-intraday", "movers", "sectors");
+                assertThat(row.title()).isEqualTo("Daily market report — 2026-02-06");
+                assertThat(row.href()).isEqualTo(base + "api/reports/daily-2026-02-06");
+                assertThat(row.charts()).containsExactly("index-intraday", "movers", "sectors");
                 browser.fullPageScreenshot(Path.of("target", "dashboard-reports.png"), 1360);
             }
         }
