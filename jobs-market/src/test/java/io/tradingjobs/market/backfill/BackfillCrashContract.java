@@ -20,6 +20,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +34,10 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class BackfillCrashContract {
     private static final int INSTRUMENTS = 40;
+    /** Candle requests answered before the server holds the rest until the first node is killed. */
+    private static final int ANSWERED = 12;
+    /** {@code market.backfill.concurrency} of {@link BackfillNode}. */
+    private static final int WORKERS = 2;
     private static final LocalDate DAY = LocalDate.parse("2026-01-28");
     private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
@@ -66,19 +73,38 @@ abstract class BackfillCrashContract {
             }
         }
         try (LocalHttpServer server = LocalHttpServer.start()) {
+            // The first node is stopped part-way without racing it: the first ANSWERED candle requests are answered,
+            // later ones are held until after the kill. With two workers, each storing its gap before fetching the
+            // next, two held requests mean both workers are blocked and exactly ANSWERED gaps are stored.
+            AtomicInteger candleRequests = new AtomicInteger();
+            AtomicInteger held = new AtomicInteger();
+            CountDownLatch killed = new CountDownLatch(1);
             for (int i = 0; i < INSTRUMENTS; i++) {
-                server.on("GET", path(i), Reply.json("{\"status\":\"success\",\"data\":{\"candles\":[[\"" + DAY
-                        + "T00:00:00+05:30\",100.0,110.0,95.0,105.0," + (1000 + i) + ",0]]}}").delay(Duration.ofMillis(150)));
+                Reply candles = Reply.json("{\"status\":\"success\",\"data\":{\"candles\":[[\"" + DAY
+                        + "T00:00:00+05:30\",100.0,110.0,95.0,105.0," + (1000 + i) + ",0]]}}");
+                server.on("GET", path(i), request -> {
+                    if (candleRequests.incrementAndGet() > ANSWERED && killed.getCount() > 0) {
+                        held.incrementAndGet();
+                        try {
+                            killed.await(60, TimeUnit.SECONDS); // the node is killed meanwhile: this answer goes nowhere
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return candles;
+                });
             }
             List<String> filledBeforeKill;
             try (NodeProcess first = NodeProcess.start(dir.resolve("first.log"), url, server.baseUrl(), dir.toString())) {
-                await().atMost(Duration.ofSeconds(60)).until(() -> filled(url).size() >= 10);
+                await().atMost(Duration.ofSeconds(60)).until(() -> held.get() == WORKERS);
                 first.kill();
+                killed.countDown();
                 assertThat(first.printed("DONE")).isFalse();
             }
             filledBeforeKill = filled(url);
             int requestsBeforeRestart = server.requests().size();
-            assertThat(filledBeforeKill).hasSizeBetween(10, INSTRUMENTS - 1);
+            assertThat(filledBeforeKill).hasSize(ANSWERED);
+            assertThat(requestsBeforeRestart).as("the answered requests and the %d held at the kill", WORKERS).isEqualTo(ANSWERED + WORKERS);
 
             try (NodeProcess second = NodeProcess.start(dir.resolve("second.log"), url, server.baseUrl(), dir.toString())) {
                 await().atMost(Duration.ofSeconds(90)).until(() -> second.printed("DONE"));
@@ -94,9 +120,8 @@ abstract class BackfillCrashContract {
                 int i = Integer.parseInt(key.substring(10, 16));
                 assertThat(server.requestCount("GET", path(i))).as("requests for %s, stored before the kill", key).isEqualTo(1);
             }
-            // at most the two fetches in flight at the kill are repeated
-            assertThat(server.requests().size()).isBetween(INSTRUMENTS, INSTRUMENTS + 2);
-            assertThat(requestsBeforeRestart).isLessThan(INSTRUMENTS);
+            // Only the two fetches held (in flight) at the kill are repeated: the second node fetches every gap left open.
+            assertThat(server.requests().size()).isEqualTo(INSTRUMENTS + WORKERS);
         }
     }
 
