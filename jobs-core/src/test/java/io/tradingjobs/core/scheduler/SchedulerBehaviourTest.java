@@ -334,8 +334,10 @@ abstract class SchedulerBehaviourTest {
         assertThat(attempts.get(2).message()).isEqualTo("fetched on attempt 3");
         Duration firstGap = Duration.between(attempts.get(0).startedAt(), attempts.get(1).startedAt());
         Duration secondGap = Duration.between(attempts.get(1).startedAt(), attempts.get(2).startedAt());
+        // Lower bounds only: the delays are 0.2 s then 0.4 s (the messages above), and a busy machine may
+        // start any attempt late, so the first gap can come out longer than the second.
         assertThat(firstGap).isGreaterThanOrEqualTo(Duration.ofMillis(190));
-        assertThat(secondGap).isGreaterThanOrEqualTo(Duration.ofMillis(390)).isGreaterThan(firstGap);
+        assertThat(secondGap).isGreaterThanOrEqualTo(Duration.ofMillis(390));
         JobStatus status = s.job("test.flaky").orElseThrow();
         assertThat(status.successCount()).isEqualTo(1);
         assertThat(status.failureCount()).isZero();
