@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.RunStatus;
+import io.tradingjobs.core.ops.OpsFixtures;
 import io.tradingjobs.core.spi.JobDefinition;
 import io.tradingjobs.core.test.TestDatabases;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class SmokeTest {
     void aManualRunIsRecorded() {
         try (JobScheduler s = JobScheduler.builder().discover(false).environment(Map.of()).workingDirectory(dir)
                 .config("jobs.database.url", TestDatabases.sqlite(dir))
-                .job(JobDefinition.builder("test.hello").schedule("every 1 hour").build(), ctx -> ctx.summary("hello"))
+                .job(JobDefinition.builder("test.hello").schedule(OpsFixtures.NEVER_DURING_TESTS).build(), ctx -> ctx.summary("hello"))
                 .build()) {
             s.start();
             String runId = s.runNow("test.hello");
