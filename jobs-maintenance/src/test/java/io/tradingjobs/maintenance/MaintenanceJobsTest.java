@@ -32,8 +32,27 @@ class MaintenanceJobsTest {
     @TempDir
     Path dir;
 
+    /** With the jobs' own schedules, for the test that reads them. */
     private JobScheduler scheduler(String url, Map<String, String> extra) {
+        return scheduler(url, extra, false);
+    }
+
+    /**
+     * For the tests that run the jobs with runNow: the jobs made manual, since their real crons (02:00 and 03:00
+     * IST on the system clock) firing during a test would refuse its runNow (JobAlreadyRunningException) or
+     * write a second backup file.
+     */
+    private JobScheduler manualScheduler(String url, Map<String, String> extra) {
+        return scheduler(url, extra, true);
+    }
+
+    private JobScheduler scheduler(String url, Map<String, String> extra, boolean manual) {
         Map<String, String> config = new HashMap<>(extra);
+        if (manual) {
+            for (String job : List.of(MaintenanceJobProvider.BACKUP, MaintenanceJobProvider.CLEANUP, MaintenanceJobProvider.DATABASE)) {
+                config.put("jobs." + job + ".schedule", "manual");
+            }
+        }
         config.put("jobs.database.url", url);
         config.put("maintenance.base-dir", dir.toString());
         config.put("jobs.timezone", "Asia/Kolkata");
@@ -84,7 +103,7 @@ class MaintenanceJobsTest {
         Files.writeString(dir.resolve("logs/jobs.log"), "current");
         Map<String, String> settings = Map.of("maintenance.backup.files", "market_data.db, upstox.db, cache/yahoo_cache.sqlite",
                 "maintenance.cleanup.log-dirs", "logs");
-        try (JobScheduler s = scheduler(url, settings)) {
+        try (JobScheduler s = manualScheduler(url, settings)) {
             s.start();
 
             JobRun backup = runAndWait(s, "maintenance.backup");
@@ -125,7 +144,7 @@ class MaintenanceJobsTest {
     void anIntegrityFailureFailsTheRunAndLeavesAnAlertInTheOutbox() throws Exception {
         String url = TestDatabases.sqlite(dir);
         TestSqlite.createWithDamagedIndex(dir.resolve("damaged.db"));
-        try (JobScheduler s = scheduler(url, Map.of("maintenance.database.files", "damaged.db"))) {
+        try (JobScheduler s = manualScheduler(url, Map.of("maintenance.database.files", "damaged.db"))) {
             s.start();
 
             JobRun run = runAndWait(s, "maintenance.database");
@@ -143,7 +162,7 @@ class MaintenanceJobsTest {
     void onPostgresTheBackupIsAPgDumpOfTheSchemaAndMaintenanceVacuumsEveryTable() throws Exception {
         String url = TestDatabases.postgresSchema();
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        try (JobScheduler s = scheduler(url, Map.of())) {
+        try (JobScheduler s = manualScheduler(url, Map.of())) {
             s.start();
 
             JobRun backup = runAndWait(s, "maintenance.backup");
