@@ -38,6 +38,26 @@ final class HttpTestSupport {
         return between(requests.get(0), requests.get(requests.size() - 1));
     }
 
+    /**
+     * Whether {@code thread} is in {@link Thread#sleep} called from a class whose name starts with
+     * {@code callerPrefix}: how a test knows a caller is in the wait it means to interrupt (a thread
+     * in TIMED_WAITING may be elsewhere, e.g. waiting for a pooled connection).
+     */
+    static boolean isSleepingIn(Thread thread, String callerPrefix) {
+        StackTraceElement[] frames = thread.getStackTrace();
+        int i = 0;
+        while (i < frames.length && isSleepFrame(frames[i])) {
+            i++;
+        }
+        return i > 0 && i < frames.length && frames[i].getClassName().startsWith(callerPrefix);
+    }
+
+    private static boolean isSleepFrame(StackTraceElement frame) {
+        String cls = frame.getClassName();
+        return cls.equals("java.lang.Thread") && frame.getMethodName().startsWith("sleep")
+                || cls.equals("java.util.concurrent.TimeUnit") && frame.getMethodName().equals("sleep");
+    }
+
     /** What a request sent on another thread ended with. */
     static final class Outcome {
         final AtomicReference<HttpResponse> response = new AtomicReference<>();

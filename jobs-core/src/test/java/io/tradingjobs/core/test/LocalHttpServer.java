@@ -140,6 +140,14 @@ public final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The server's clock now: the one {@link RecordedRequest#receivedAt()} is read from (monotonic),
+     * so a test can tell how long after a moment of its own a request arrived.
+     */
+    public Instant now() {
+        return startWall.plusNanos(System.nanoTime() - startNanos);
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -175,7 +183,7 @@ public final class LocalHttpServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Instant receivedAt = startWall.plusNanos(System.nanoTime() - startNanos);
+        Instant receivedAt = now();
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {

@@ -64,7 +64,11 @@ final class HostRateLimiter {
         return Math.max(wait, 0);
     }
 
-    private synchronized long reserve(long now) {
+    /**
+     * Reserves the earliest instant at or after {@code now} (a {@link System#nanoTime()} reading) that
+     * keeps every window within its permits. Package-private for tests of the arithmetic.
+     */
+    synchronized long reserve(long now) {
         long at = now;
         if (granted && at - (lastGrant + spacingNanos) < 0) {
             at = lastGrant + spacingNanos;
