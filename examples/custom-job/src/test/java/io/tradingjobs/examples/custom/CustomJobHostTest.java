@@ -3,6 +3,7 @@ package io.tradingjobs.examples.custom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.tradingjobs.core.JobAlreadyRunningException;
 import io.tradingjobs.core.JobRun;
 import io.tradingjobs.core.JobScheduler;
 import io.tradingjobs.core.JobStatus;
@@ -27,7 +28,12 @@ class CustomJobHostTest {
             JobStatus job = scheduler.job(MarketClockJob.ID).orElseThrow();
             assertThat(job.nextRun()).isNotNull();
 
-            String runId = scheduler.runNow(MarketClockJob.ID);
+            // The seed's "every 5 minutes" stays, as the host runs it, so a scheduled run can start meanwhile and make
+            // runNow refuse (JobAlreadyRunningException). Paused, the job fires no more; runNow is asked again until a
+            // scheduled run already under way has ended. Only the run runNow returned is read.
+            scheduler.pause(MarketClockJob.ID);
+            String runId = await().atMost(Duration.ofSeconds(30)).ignoreException(JobAlreadyRunningException.class)
+                    .until(() -> scheduler.runNow(MarketClockJob.ID), id -> id != null);
             JobRun run = await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.run(runId).orElse(null),
                     r -> r != null && r.status().isFinal());
 
