@@ -179,13 +179,17 @@ class HttpRetriesTest {
         server.on("GET", "/busy", Reply.status(503).header("Retry-After", "30"));
         HttpTestSupport.Outcome outcome = new HttpTestSupport.Outcome();
         Thread caller = sendInBackground(http.get(server.url("/busy")), outcome);
-        await().atMost(Duration.ofSeconds(5)).until(() -> server.requestCount("GET", "/busy") == 1);
+        // The request having arrived does not put the caller in the retry wait yet (it still reads the 503):
+        // wait until it sleeps in Failsafe's retry delay.
+        await().atMost(Duration.ofSeconds(30)).until(() -> HttpTestSupport.isSleepingIn(caller, "dev.failsafe."));
+        assertThat(server.requestCount("GET", "/busy")).isEqualTo(1);
 
         long interruptedAt = System.nanoTime();
         caller.interrupt();
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> !caller.isAlive());
-        assertThat(Duration.ofNanos(outcome.finishedNanos - interruptedAt)).isLessThan(Duration.ofSeconds(1));
+        // "At once" against the 30 s the server asked for: 10 s allows for a busy machine.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !caller.isAlive());
+        assertThat(Duration.ofNanos(outcome.finishedNanos - interruptedAt)).isLessThan(Duration.ofSeconds(10));
         assertThat(outcome.error.get()).isInstanceOf(HttpException.class);
         assertThat(((HttpException) outcome.error.get()).isInterruption()).isTrue();
         assertThat(outcome.error.get().getMessage()).contains("interrupted", server.url("/busy"));
@@ -202,7 +206,8 @@ class HttpRetriesTest {
 
         caller.interrupt();
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> !caller.isAlive());
+        // The answer would take 30 s; 10 s allows for a busy machine.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !caller.isAlive());
         assertThat(((HttpException) outcome.error.get()).isInterruption()).isTrue();
         assertThat(outcome.interruptedAfterwards).isTrue();
         assertThat(server.requestCount("GET", "/hanging")).as("not retried").isEqualTo(1);
