@@ -94,6 +94,9 @@ abstract class NseJobsBehaviour {
         config.put("notify.dispatch.interval", "1h");
         for (String job : List.of("nse.indices", "nse.corporate-actions", "nse.holidays")) {
             config.put("jobs." + job + ".retry.max-attempts", "1");
+            // Run only by the tests' runNow: a real 23:00/23:30 IST (or Sunday 06:00) fire during a test would make
+            // runNow refuse (JobAlreadyRunningException) or add requests and rows the test counts.
+            config.put("jobs." + job + ".schedule", "manual");
         }
         config.putAll(settings);
         scheduler = JobScheduler.builder().discover(false).environment(Map.of()).workingDirectory(dir).clock(clock)
