@@ -113,9 +113,13 @@ class SqliteWriteGateTest {
         assertThat(db.dsl().fetchCount(org.jooq.impl.DSL.table("t"))).isEqualTo(2);
     }
 
-    /** Until the thread is parked on the gate's lock. */
+    /**
+     * Until the thread is waiting at the gate for the write lock (the holder has it, so it cannot get
+     * past). Its state alone would not tell: a thread waiting for a pooled connection is WAITING too.
+     * Inside the gate's acquire an interrupt is met by tryLock, whether it is already parked or not.
+     */
     private static void awaitWaiting(Thread t) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> t.getState() == Thread.State.TIMED_WAITING || t.getState() == Thread.State.WAITING);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().startsWith(SqliteWriteGate.class.getName()) && f.getMethodName().equals("acquire")));
     }
 }
