@@ -325,14 +325,17 @@ class ManagementApiTest {
     @Test
     @DisplayName("GET /metrics serves Prometheus text with per-job duration, run counts by outcome and the running gauge")
     void prometheusMetrics() {
-        ApiClient.Answer a = api.get("/metrics");
+        // The metrics hear of a run after its end is recorded, which is what start() waited for.
+        await().atMost(WAIT).untilAsserted(() -> {
+            ApiClient.Answer a = api.get("/metrics");
 
-        assertThat(a.status()).isEqualTo(200);
-        assertThat(a.header("Content-Type")).startsWith("text/plain");
-        assertThat(a.body())
-                .contains("tradingjobs_job_duration_seconds_count{job=\"test.ok\",outcome=\"succeeded\"}")
-                .contains("tradingjobs_job_runs_total{job=\"test.fail\",outcome=\"failed\"} 1.0")
-                .contains("tradingjobs_job_running{job=\"test.gate\"}");
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.header("Content-Type")).startsWith("text/plain");
+            assertThat(a.body())
+                    .contains("tradingjobs_job_duration_seconds_count{job=\"test.ok\",outcome=\"succeeded\"}")
+                    .contains("tradingjobs_job_runs_total{job=\"test.fail\",outcome=\"failed\"} 1.0")
+                    .contains("tradingjobs_job_running{job=\"test.gate\"}");
+        });
     }
 
     @Test
