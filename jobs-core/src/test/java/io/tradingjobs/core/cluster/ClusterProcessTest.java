@@ -58,10 +58,13 @@ class ClusterProcessTest {
     @DisplayName("three nodes on one PostgreSQL run every fire of an every-second job exactly once, spread across nodes")
     void everyFireRunsExactlyOnceAcrossThreeNodes() throws Exception {
         String url = TestDatabases.postgresSchema();
+        // A fire more than the misfire threshold late is coalesced by Quartz (the node's default is 5 s), which a
+        // stall of a busy machine could cause; with 60 s, a late fire still runs, once, and none goes missing.
+        String[] config = {"jobs.misfire-threshold", "60s"};
         // All three start at once on an empty schema: migrations and trigger set-up race and must not collide.
-        NodeProcess a = node("node-a", url, true);
-        NodeProcess b = node("node-b", url, true);
-        NodeProcess c = node("node-c", url, true);
+        NodeProcess a = node("node-a", url, true, config);
+        NodeProcess b = node("node-b", url, true, config);
+        NodeProcess c = node("node-c", url, true, config);
         awaitReady(a, b, c);
         long from = System.currentTimeMillis() + 2_000;
         long to = from + 60_000;
@@ -95,11 +98,9 @@ class ClusterProcessTest {
         NodeProcess survivor = victim == a ? b : a;
         String deadRun = victim.line("STARTED cluster.long").orElseThrow().split(" ")[2];
 
-        long killedAt = System.currentTimeMillis();
         victim.kill();
 
         await().atMost(CHECKIN.plusSeconds(10).plusSeconds(8)).until(() -> survivor.printed("STARTED cluster.long"));
-        assertThat(System.currentTimeMillis() - killedAt).isLessThanOrEqualTo(CHECKIN.plusSeconds(10).plusSeconds(8).toMillis());
         await().atMost(Duration.ofSeconds(20)).until(() -> status(url, deadRun).equals(Optional.of("INTERRUPTED")));
         String newRun = survivor.line("STARTED cluster.long").orElseThrow().split(" ")[2];
         assertThat(text(url, "SELECT trigger_kind FROM job_runs WHERE run_id = ?", newRun)).contains("RECOVERY");
