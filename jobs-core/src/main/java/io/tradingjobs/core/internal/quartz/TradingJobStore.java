@@ -17,9 +17,9 @@ import org.quartz.spi.OperableTrigger;
  * while waiting for the write lock. After a downtime (misfired triggers) this stalled start-up and
  * every fire for the write lock's time-out, again and again.
  *
- * <p>For clusters, a short random pause before each trigger acquisition. Without it the node that has just fired a recurring trigger re-acquires it
- * at once, every time, while the other nodes sleep through their idle wait, so one node does all
- * the work. Triggers are acquired ahead of their fire time, so the pause (well under the poll
+ * <p>For clusters, a short random pause before each trigger acquisition. Without it the node that
+ * has just fired a recurring trigger re-acquires it at once, every time, while the other nodes sleep
+ * through their idle wait, so one node does all the work. Triggers are acquired ahead of their fire time, so the pause (well under the poll
  * interval) does not make fires late. While acquisitions come back full (a backlog) there is no
  * pause, so bulk throughput is not capped.
  */
