@@ -1,5 +1,6 @@
 package io.tradingjobs.core.scheduler;
 
+import static io.tradingjobs.core.ops.OpsFixtures.NEVER_DURING_TESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +19,6 @@ import io.tradingjobs.core.RunStatus;
 import io.tradingjobs.core.RunTrigger;
 import io.tradingjobs.core.UnknownJobException;
 import io.tradingjobs.core.config.Config;
-import io.tradingjobs.core.ops.OpsFixtures;
 import io.tradingjobs.core.spi.Job;
 import io.tradingjobs.core.spi.JobContext;
 import io.tradingjobs.core.spi.JobDefinition;
@@ -73,11 +73,6 @@ abstract class SchedulerBehaviourTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final AtomicInteger SCHEDULER_NAMES = new AtomicInteger();
-    /**
-     * A real schedule, with a next fire time, for jobs that tests run by hand and count: "every 1 hour"
-     * fires on the hour, so a test that began just before one saw a run it had not asked for.
-     */
-    private static final String NEVER_DURING_TESTS = OpsFixtures.NEVER_DURING_TESTS;
 
     @TempDir
     Path tempDir;
